@@ -1,0 +1,478 @@
+package dev.frontier.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A generator with Python's semantics: a body of ordinary Java code that suspends at each
+ * {@link Yielder#yield(Object) yield}, hands a value out, and later resumes with a value sent in.
+ *
+ * <pre>{@code
+ * static Generator<Integer, Void, Void> countdown(int n) {
+ *     return Generator.ofVoid(y -> {
+ *         for (int i = n; i > 0; i--) y.yield(i);
+ *     });
+ * }
+ *
+ * for (int x : countdown(3)) System.out.println("T-minus " + x);   // 3, 2, 1
+ * }</pre>
+ *
+ * <h2>Python correspondence</h2>
+ * <table>
+ *   <caption>Generator operations</caption>
+ *   <tr><th>Python</th><th>Frontier</th></tr>
+ *   <tr><td>{@code gen = func()}</td><td>{@link #of Generator.of(body)} (nothing runs yet)</td></tr>
+ *   <tr><td>{@code next(gen)}</td><td>{@link #next()}</td></tr>
+ *   <tr><td>{@code gen.send(item)}</td><td>{@link #send(Object)}</td></tr>
+ *   <tr><td>{@code gen.throw(exc)}</td><td>{@link #throwIn(Throwable)}</td></tr>
+ *   <tr><td>{@code gen.close()}</td><td>{@link #close()}</td></tr>
+ *   <tr><td>{@code x = yield v}</td><td>{@code x = y.yield(v)}</td></tr>
+ *   <tr><td>{@code r = yield from sub}</td><td>{@code r = y.yieldFrom(sub)}</td></tr>
+ *   <tr><td>{@code return r}</td><td>{@code return r}; the caller gets {@link StopIteration#value()}</td></tr>
+ *   <tr><td>{@code GeneratorExit}</td><td>{@link GeneratorExit}</td></tr>
+ *   <tr><td>{@code gen.gi_running} etc.</td><td>{@link #state()}</td></tr>
+ * </table>
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li>Nothing runs until the first {@link #next()} or {@code send(null)}; sending a non-null value
+ *       to a just-created generator throws {@link IllegalArgumentException}.</li>
+ *   <li>When the body returns, the resuming call throws {@link StopIteration} carrying the return
+ *       value, and the generator is {@link State#CLOSED closed}. An exception escaping the body
+ *       reaches the caller unchanged (checked ones too, not wrapped) and closes the generator.</li>
+ *   <li>A generator may be resumed from any thread, one at a time: resuming a running generator
+ *       (from inside itself, or from a second thread at the same moment) throws
+ *       {@link GeneratorAlreadyExecutingException} and leaves it as it was.</li>
+ *   <li>A generator is its own single-use {@link Iterator} (and {@link Iterable} returning itself,
+ *       like Python's {@code iter(gen) is gen}), so {@code for (int x : countdown(10))} works.</li>
+ *   <li>A suspended generator is a few hundred bytes of heap, not a thread. Drop it and it is
+ *       garbage collected; its {@code finally} blocks then never run (call {@link #close()} if
+ *       they must).</li>
+ *   <li><b>Monitors across a yield:</b> on JDK 24+ a yield inside {@code synchronized} does not
+ *       pin, but the monitor <em>stays locked for the whole suspension</em>: other threads that
+ *       want it block until the generator is resumed (on any thread) and leaves the block. Do not
+ *       hold a monitor across a yield; use a {@link java.util.concurrent.locks.Lock} you release
+ *       before yielding.</li>
+ * </ul>
+ *
+ * <h2>Implementation overview</h2>
+ * Each generator owns one {@link Coroutine} (the JDK continuation adapter). {@code state} is the
+ * only field shared between threads: a resuming thread claims the generator by compare-and-set
+ * into RUNNING, exchanges values through {@code transfer} / {@code pendingThrow} on its own
+ * thread, and publishes the outcome with the volatile write that leaves RUNNING.
+ *
+ * <p>{@code yieldFrom(sub)} does not run {@code sub} nested inside the body. The body records
+ * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code resume}) then
+ * forwards each send, throw and close to {@code sub} by an ordinary method call, and wakes the
+ * body only with {@code sub}'s return value or exception. This is CPython's structure
+ * ({@code gi_yieldfrom}); it keeps every level of a delegation chain RUNNING while a value passes
+ * through it (so re-entry is detected), and costs a few small frames per level instead of a
+ * mounted continuation per level, so chains thousands deep fit on an ordinary thread stack.
+ *
+ * @param <Y> the type of values yielded out
+ * @param <S> the type of values sent in
+ * @param <R> the type the body returns
+ */
+public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoCloseable {
+
+    /** A generator's life. Python's {@code inspect.getgeneratorstate}. */
+    public enum State {
+        /** Made, not yet started: the body has not run. */
+        CREATED,
+        /** The body is executing on some thread. */
+        RUNNING,
+        /** Stopped at a yield, waiting to be resumed. */
+        SUSPENDED,
+        /** Finished: returned, failed, or closed. Terminal. */
+        CLOSED
+    }
+
+    /*
+     * State transitions (each asserted where it happens):
+     *
+     *   CREATED   -> RUNNING    first next()/send(null)
+     *   CREATED   -> CLOSED     close(), throwIn()
+     *   SUSPENDED -> RUNNING    next(), send(), throwIn(), close()
+     *   RUNNING   -> SUSPENDED  the body yields
+     *   RUNNING   -> CLOSED     the body returns or throws
+     *   CLOSED    -> (none)
+     */
+    private volatile State state = State.CREATED;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Generator.class, "state", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Coroutine coroutine;
+    private GeneratorFunction<Y, S, R> body;
+    /** The value crossing the yield: sent in, or yielded out. Touched only by the running thread. */
+    private Object transfer;
+    /** An exception to raise at the yield on resumption: throwIn() and close(). */
+    private Throwable pendingThrow;
+    private Object result;
+    private Throwable failure;
+    /** The sub-generator this one's body is delegating to with yieldFrom, or null. */
+    private Generator<?, ?, ?> delegate;
+    /** One value fetched ahead by {@link #hasNext()}. */
+    private Object peeked;
+    private boolean hasPeeked;
+
+    private Generator(GeneratorFunction<Y, S, R> body) {
+        this.body = Objects.requireNonNull(body, "body");
+        this.coroutine = new Coroutine(new Frame());
+    }
+
+    /**
+     * A generator running {@code body}. Nothing runs until the first {@link #next()}.
+     */
+    public static <Y, S, R> Generator<Y, S, R> of(GeneratorFunction<Y, S, R> body) {
+        return new Generator<>(body);
+    }
+
+    /**
+     * A generator running a body that returns nothing. Nothing runs until the first {@link #next()}.
+     */
+    public static <Y, S> Generator<Y, S, Void> ofVoid(GeneratorProcedure<Y, S> body) {
+        Objects.requireNonNull(body, "body");
+        return new Generator<>(y -> {
+            body.run(y);
+            return null;
+        });
+    }
+
+    /** The current state. A snapshot: another thread may change it at once. */
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Resumes the generator, making the suspended {@code yield} return {@code value}, and runs it
+     * to its next yield, whose value is returned. Python's {@code gen.send(value)}.
+     *
+     * @throws IllegalArgumentException a non-null value sent to a just-created generator
+     * @throws StopIteration the body returned (its value is carried), or the generator was closed
+     * @throws GeneratorAlreadyExecutingException the generator is running
+     * @throws IllegalStateException a value fetched ahead by {@link #hasNext()} is still pending
+     */
+    public Y send(S value) {
+        if (value != null && state == State.CREATED) {
+            throw new IllegalArgumentException("can't send non-null value to a just-started generator");
+        }
+        if (hasPeeked) {
+            throw new IllegalStateException("hasNext() already advanced this generator; call next() first");
+        }
+        enter();
+        return step(value, null);
+    }
+
+    /**
+     * Runs the generator to its next yield and returns the yielded value: {@code send(null)}.
+     * Python's {@code next(gen)}. Also {@link Iterator#next()}, which it honours: a value fetched
+     * ahead by {@link #hasNext()} is returned first.
+     *
+     * @throws StopIteration (a {@link NoSuchElementException}) the body returned or the generator is closed
+     * @throws GeneratorAlreadyExecutingException the generator is running
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Y next() {
+        if (hasPeeked) {
+            Y y = (Y) peeked;
+            dropPeeked();
+            return y;
+        }
+        enter();
+        return step(null, null);
+    }
+
+    /**
+     * Raises {@code exception} at the suspended yield and runs the generator to its next yield,
+     * whose value is returned; if the body does not catch it, it propagates out of this call and
+     * the generator is closed. On a just-created or closed generator, closes it and throws
+     * {@code exception} at once. Python's {@code gen.throw(exc)}.
+     *
+     * @throws StopIteration the body caught the exception and returned
+     * @throws GeneratorAlreadyExecutingException the generator is running
+     */
+    public Y throwIn(Throwable exception) {
+        Objects.requireNonNull(exception, "exception");
+        for (;;) {
+            State s = state;
+            if (s == State.RUNNING) {
+                throw new GeneratorAlreadyExecutingException();
+            }
+            if (s == State.SUSPENDED) {
+                if (STATE.compareAndSet(this, s, State.RUNNING)) {
+                    break;
+                }
+            } else if (s == State.CLOSED || STATE.compareAndSet(this, s, State.CLOSED)) {
+                release();
+                throw Sneaky.<RuntimeException>rethrow(exception);
+            }
+        }
+        dropPeeked();
+        return step(null, exception);
+    }
+
+    /**
+     * Closes the generator: raises {@link GeneratorExit} at the suspended yield so the body's
+     * {@code finally} blocks run, and returns once the body has finished. A no-op on a closed or
+     * just-created generator. Python's {@code gen.close()}.
+     *
+     * @throws GeneratorIgnoredExitException the body yielded again instead of finishing
+     * @throws GeneratorAlreadyExecutingException the generator is running
+     */
+    @Override
+    public void close() {
+        for (;;) {
+            State s = state;
+            if (s == State.CLOSED) {
+                return;
+            }
+            if (s == State.RUNNING) {
+                throw new GeneratorAlreadyExecutingException();
+            }
+            if (s == State.CREATED) {
+                if (STATE.compareAndSet(this, s, State.CLOSED)) {
+                    release();
+                    return;
+                }
+            } else if (STATE.compareAndSet(this, s, State.RUNNING)) {
+                break;
+            }
+        }
+        dropPeeked();
+        try {
+            step(null, new GeneratorExit());
+        } catch (GeneratorExit | StopIteration finished) {
+            return;
+        }
+        throw new GeneratorIgnoredExitException();
+    }
+
+    /**
+     * Whether there is another value: advances the generator to its next yield if needed and keeps
+     * the value for {@link #next()}. Part of {@link Iterator}; a generator's return value is
+     * dropped here, as in Python's {@code for} loop.
+     */
+    @Override
+    public boolean hasNext() {
+        if (hasPeeked) {
+            return true;
+        }
+        if (state == State.CLOSED) {
+            return false;
+        }
+        try {
+            peeked = next();
+            hasPeeked = true;
+            return true;
+        } catch (StopIteration end) {
+            return false;
+        }
+    }
+
+    /** This generator itself: a generator is a single-use iterable, like Python's. */
+    @Override
+    public Iterator<Y> iterator() {
+        return this;
+    }
+
+    /**
+     * The remaining yielded values as a sequential, ordered stream. Closing the stream closes the
+     * generator.
+     */
+    public Stream<Y> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
+                .onClose(this::close);
+    }
+
+    @Override
+    public String toString() {
+        return "Generator@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
+    }
+
+    // ---------------------------------------------------------------- implementation
+
+    /** Claims the generator for the calling thread: CREATED or SUSPENDED -> RUNNING. */
+    private void enter() {
+        for (;;) {
+            State s = state;
+            if (s == State.RUNNING) {
+                throw new GeneratorAlreadyExecutingException();
+            }
+            if (s == State.CLOSED) {
+                throw StopIteration.closed();
+            }
+            if (STATE.compareAndSet(this, s, State.RUNNING)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
+     * While the body is inside {@code yieldFrom(sub)}, the delivery goes to {@code sub} (PEP 380)
+     * and the body only wakes when {@code sub} returns or raises. This forwarding is a plain
+     * method call per level, not a nested continuation, so a chain of delegations costs a few
+     * small frames per level and deep chains do not overflow the stack.
+     */
+    private Y step(Object value, Throwable thrown) {
+        assert state == State.RUNNING;
+        Generator<?, ?, ?> sub = delegate;
+        if (sub != null) {
+            try {
+                Y y = forward(sub, value, thrown);
+                state = State.SUSPENDED;
+                return y;
+            } catch (StopIteration done) {
+                value = done.value();
+                thrown = null;
+            } catch (Throwable raised) {
+                value = null;
+                thrown = raised;
+            }
+            delegate = null;
+        }
+        transfer = value;
+        pendingThrow = thrown;
+        return resume();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Y forward(Generator sub, Object value, Throwable thrown) {
+        if (thrown == null) {
+            return (Y) (value == null ? sub.next() : sub.send(value));
+        }
+        if (thrown instanceof GeneratorExit) {
+            sub.close();
+            throw (GeneratorExit) thrown;
+        }
+        return (Y) sub.throwIn(thrown);
+    }
+
+    /** Runs the body to its next yield or its end. The caller holds RUNNING. */
+    @SuppressWarnings("unchecked")
+    private Y resume() {
+        for (;;) {
+            if (coroutine.resume()) {
+                Throwable f = failure;
+                Object r = result;
+                release();
+                state = State.CLOSED;
+                if (f != null) {
+                    throw Sneaky.<RuntimeException>rethrow(f);
+                }
+                throw new StopIteration(r);
+            }
+            Generator<?, ?, ?> sub = delegate;
+            if (sub == null) {
+                Y y = (Y) transfer;
+                transfer = null;
+                state = State.SUSPENDED;
+                return y;
+            }
+            // The body entered yieldFrom(sub): start sub here, not nested inside the body.
+            try {
+                Y y = (Y) sub.next();
+                state = State.SUSPENDED;
+                return y;
+            } catch (StopIteration done) {
+                transfer = done.value();
+            } catch (Throwable raised) {
+                pendingThrow = raised;
+            }
+            delegate = null;
+        }
+    }
+
+    private void dropPeeked() {
+        peeked = null;
+        hasPeeked = false;
+    }
+
+    /** Lets go of everything the body referenced, so a finished generator retains nothing. */
+    private void release() {
+        body = null;
+        delegate = null;
+        transfer = null;
+        pendingThrow = null;
+        result = null;
+        failure = null;
+        dropPeeked();
+    }
+
+    /**
+     * The continuation's entry point and the body's yielder. One object per generator.
+     */
+    private final class Frame implements Runnable, Yielder<Y, S> {
+
+        @Override
+        public void run() {
+            try {
+                result = body.apply(this);
+            } catch (StopIteration leaked) {
+                failure = new IllegalStateException("generator raised StopIteration", leaked);
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public S yield(Y value) {
+            checkInside();
+            transfer = value;
+            return (S) suspend();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T yieldFrom(Generator<? extends Y, ? super S, T> sub) {
+            Objects.requireNonNull(sub, "sub");
+            checkInside();
+            delegate = sub;
+            return (T) suspend();
+        }
+
+        /** Suspends; on resumption returns what was sent in, or throws what was thrown in. */
+        private Object suspend() {
+            Coroutine.suspend();
+            Throwable t = pendingThrow;
+            if (t != null) {
+                pendingThrow = null;
+                throw Sneaky.<RuntimeException>rethrow(t);
+            }
+            Object in = transfer;
+            transfer = null;
+            return in;
+        }
+
+        private void checkInside() {
+            if (state != State.RUNNING || !coroutine.isCurrent()) {
+                throw new YieldOutsideGeneratorException(Generator.this);
+            }
+        }
+
+        @Override
+        public void yieldAll(Iterable<? extends Y> items) {
+            for (Y item : items) {
+                if (this.yield(item) != null) {
+                    throw new IllegalArgumentException("can't send a non-null value into yieldAll of a plain iterable");
+                }
+            }
+        }
+    }
+}

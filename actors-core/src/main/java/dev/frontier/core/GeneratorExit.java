@@ -1,0 +1,18 @@
+package dev.frontier.core;
+
+/**
+ * Raised at a suspended yield by {@link Generator#close()} so that the body's {@code finally}
+ * blocks run. Python's {@code GeneratorExit}.
+ *
+ * <p>It is an {@link Error}, not an {@link Exception}, for the reason Python makes it a
+ * {@code BaseException}: a body that does {@code catch (Exception e)} around a yield must not
+ * swallow its own shutdown. A body may catch it to clean up; it must then return (or rethrow),
+ * never yield again: that is {@link GeneratorIgnoredExitException}.
+ */
+public final class GeneratorExit extends Error {
+    private static final long serialVersionUID = 1L;
+
+    GeneratorExit() {
+        super("generator closed", null, false, false);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.frontier.core;
+
+/**
+ * {@link Generator#close()} raised {@link GeneratorExit} at the yield and the body yielded again
+ * instead of finishing. The generator stays suspended at that new yield.
+ * Python's {@code RuntimeError: generator ignored GeneratorExit}.
+ */
+public final class GeneratorIgnoredExitException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    GeneratorIgnoredExitException() {
+        super("generator ignored GeneratorExit");
+    }
+}
