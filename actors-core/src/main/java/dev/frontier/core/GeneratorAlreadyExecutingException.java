@@ -8,7 +8,7 @@ package dev.frontier.core;
 public final class GeneratorAlreadyExecutingException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    GeneratorAlreadyExecutingException() {
+    public GeneratorAlreadyExecutingException() {
         super("generator already executing");
     }
 }

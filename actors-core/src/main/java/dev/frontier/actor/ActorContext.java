@@ -1,0 +1,59 @@
+package dev.frontier.actor;
+
+import java.util.function.Predicate;
+
+/**
+ * What an actor's code sees of the world: its own mailbox ({@code receive}), its name, the sender
+ * of the message in hand, and sending and spawning.
+ *
+ * <p>Must only be called from the actor's own code while it runs (its body, or its handler during
+ * a delivery). In the deque scheduler that is the scheduler thread; in thread-per-actor mode it is
+ * the actor's thread.
+ *
+ * @param <M> the type of messages this actor accepts
+ */
+public interface ActorContext<M> {
+
+    /** This actor's reference. */
+    ActorRef<M> self();
+
+    /** This actor's name. */
+    default String name() {
+        return self().name();
+    }
+
+    /**
+     * Suspends this generator actor until the next message arrives and returns it: the seed's
+     * {@code msg = yield}. Local variables live across the wait.
+     *
+     * @throws IllegalStateException when called by a handler actor, which has no continuation
+     */
+    M receive();
+
+    /**
+     * Selective receive: waits for the first message that is an instance of {@code type}. Messages
+     * of other types are kept, in order, for later receives (Erlang-style).
+     */
+    <T extends M> T receive(Class<T> type);
+
+    /**
+     * Selective receive: waits for the first message {@code matcher} accepts. Skipped messages are
+     * kept, in order, for later receives.
+     */
+    M receive(Predicate<? super M> matcher);
+
+    /**
+     * The actor that sent the message being handled (the last one received), or {@code null}
+     * when it came from outside any actor.
+     */
+    ActorRef<Object> sender();
+
+    /** Sends {@code message} to the actor named {@code name}; an unknown name is a dead letter. */
+    void send(String name, Object message);
+
+    /** Sends {@code message} to {@code target}, with this actor as the sender. */
+    <T> void send(ActorRef<T> target, T message);
+
+    /** The system this actor lives in, to spawn or look up other actors. */
+    ActorSystem system();
+}

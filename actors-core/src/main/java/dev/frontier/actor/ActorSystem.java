@@ -1,0 +1,63 @@
+package dev.frontier.actor;
+
+import java.util.Optional;
+
+/**
+ * A registry of named actors and the machinery that delivers their messages. Implementations (in
+ * the {@code scheduler} module) differ only in <em>how</em> messages are delivered: directly
+ * (the seed's broken Attempt 1), through a single-threaded deque scheduler, or on a thread per
+ * actor. The same actor code runs on each.
+ *
+ * <p>{@code spawn}, {@code send}, {@code lookup}, {@code stop} and {@code shutdown} may be called
+ * from any thread unless an implementation says otherwise.
+ */
+public interface ActorSystem extends AutoCloseable {
+
+    /**
+     * Registers and starts a generator actor under {@code name}. The body runs to its first
+     * {@code receive} before any message is delivered.
+     *
+     * @throws DuplicateActorNameException a live actor already has this name
+     */
+    <M> ActorRef<M> spawn(String name, GeneratorActor<M> body);
+
+    /**
+     * Registers a handler actor under {@code name}.
+     *
+     * @throws DuplicateActorNameException a live actor already has this name
+     */
+    <M> ActorRef<M> spawnHandler(String name, MessageHandler<M> handler);
+
+    /**
+     * Sends {@code message} to the actor named {@code name}. An unknown or finished actor makes it a
+     * dead letter: counted and logged, never thrown at the sender.
+     */
+    void send(String name, Object message);
+
+    /** The live actor registered under {@code name}, if any. */
+    <M> Optional<ActorRef<M>> lookup(String name);
+
+    /**
+     * Stops the named actor: its generator is closed so its {@code finally} blocks run, and its
+     * name is freed. Returns {@code false} if no such actor is alive.
+     */
+    boolean stop(String name);
+
+    /** Messages that found no live recipient. */
+    DeadLetters deadLetters();
+
+    /** How many actors have ended with an exception. */
+    long failureCount();
+
+    /**
+     * Closes every actor (their {@code finally} blocks run) and stops every thread this system
+     * started. Idempotent.
+     */
+    void shutdown();
+
+    /** {@link #shutdown()}. */
+    @Override
+    default void close() {
+        shutdown();
+    }
+}

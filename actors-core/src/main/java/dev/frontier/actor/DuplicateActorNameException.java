@@ -1,0 +1,10 @@
+package dev.frontier.actor;
+
+/** {@code spawn} was given a name that a live actor already has. */
+public final class DuplicateActorNameException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public DuplicateActorNameException(String name) {
+        super("an actor named '" + name + "' is already running");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.frontier.actor;
+
+/**
+ * A generator actor: a body that loops on {@code msg = ctx.receive()}, keeping its state in local
+ * variables across receives. The Java counterpart of the seed's {@code @actor} generator:
+ *
+ * <pre>{@code
+ * system.spawn("printer", (ActorContext<Integer> ctx) -> {
+ *     while (true) {
+ *         int msg = ctx.receive();
+ *         System.out.println("printer: " + msg);
+ *     }
+ * });
+ * }</pre>
+ *
+ * The body returning ends the actor. An exception escaping it ends the actor and goes to the
+ * system's {@link ActorErrorHandler}; the other actors keep running.
+ *
+ * @param <M> the type of messages the actor accepts
+ */
+@FunctionalInterface
+public interface GeneratorActor<M> {
+    void run(ActorContext<M> ctx) throws Exception;
+}

@@ -1,0 +1,15 @@
+package dev.frontier.actor;
+
+/**
+ * A handler actor: the common shape {@code while (true) handle(receive())} written as a plain
+ * callback. It needs no continuation, so it runs at close to the raw dispatch cost. Its state
+ * lives in fields of the handler object (or captured holders), not in locals.
+ *
+ * <p>A handler cannot {@link ActorContext#receive() receive}: it is handed each message.
+ *
+ * @param <M> the type of messages the actor accepts
+ */
+@FunctionalInterface
+public interface MessageHandler<M> {
+    void handle(ActorContext<M> ctx, M message) throws Exception;
+}

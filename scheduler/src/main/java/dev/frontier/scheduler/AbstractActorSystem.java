@@ -1,0 +1,246 @@
+package dev.frontier.scheduler;
+
+import dev.frontier.actor.ActorFailure;
+import dev.frontier.actor.ActorRef;
+import dev.frontier.actor.ActorSystem;
+import dev.frontier.actor.DeadLetter;
+import dev.frontier.actor.DeadLetters;
+import dev.frontier.actor.DuplicateActorNameException;
+import dev.frontier.actor.GeneratorActor;
+import dev.frontier.actor.MessageHandler;
+import dev.frontier.actor.MessageTracer;
+import dev.frontier.core.GeneratorExit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * What every execution mode shares: the registry, dead letters, failure handling, and the one
+ * {@link #deliver} that puts a message into an actor with the MDC, the trace and the tracer. A
+ * mode supplies {@link #post} (how a message travels), {@link #launch} (where a new actor starts),
+ * {@link #stopActor} and {@link #currentActor}.
+ */
+abstract class AbstractActorSystem implements ActorSystem {
+
+    /** The sender's name for messages from outside any actor. */
+    static final String OUTSIDE = "outside";
+    static final String MDC_ACTOR = "actor";
+    static final String MDC_SEQUENCE = "msgSeq";
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractActorSystem.class);
+
+    final ConcurrentHashMap<String, ActorCell<?>> registry = new ConcurrentHashMap<>();
+    final ActorSystemOptions options;
+    private final DeadLetters deadLetters = new DeadLetters();
+    private final AtomicLong failures = new AtomicLong();
+    volatile boolean shutdown;
+
+    AbstractActorSystem(ActorSystemOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    // ------------------------------------------------------------------ mode hooks
+
+    /** Sends {@code message} to {@code target} from {@code sender} (null: outside). Any thread. */
+    abstract void post(ActorCell<?> target, ActorCell<?> sender, Object message);
+
+    /** Starts a freshly registered actor on its host thread. */
+    abstract void launch(ActorCell<?> cell);
+
+    /** Stops a live actor on its host thread. */
+    abstract void stopActor(ActorCell<?> cell);
+
+    /** The actor being run on the calling thread, or null. */
+    abstract ActorCell<?> currentActor();
+
+    // ------------------------------------------------------------------ ActorSystem
+
+    @Override
+    public <M> ActorRef<M> spawn(String name, GeneratorActor<M> body) {
+        return register(ActorCell.generator(this, checkName(name), body));
+    }
+
+    @Override
+    public <M> ActorRef<M> spawnHandler(String name, MessageHandler<M> handler) {
+        return register(ActorCell.handler(this, checkName(name), handler));
+    }
+
+    private String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("an actor name must not be empty");
+        }
+        if (shutdown) {
+            throw new IllegalStateException("cannot spawn '" + name + "': the actor system is shut down");
+        }
+        return name;
+    }
+
+    private <M> ActorRef<M> register(ActorCell<M> cell) {
+        if (registry.putIfAbsent(cell.name, cell) != null) {
+            throw new DuplicateActorNameException(cell.name);
+        }
+        launch(cell);
+        return cell;
+    }
+
+    @Override
+    public void send(String name, Object message) {
+        sendFrom(currentActor(), name, message);
+    }
+
+    void sendFrom(ActorCell<?> sender, String name, Object message) {
+        ActorCell<?> target = registry.get(name);
+        if (target == null) {
+            deadLetter(name, sender, message);
+        } else {
+            post(target, sender, message);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <M> Optional<ActorRef<M>> lookup(String name) {
+        return Optional.ofNullable((ActorRef<M>) registry.get(name));
+    }
+
+    @Override
+    public boolean stop(String name) {
+        ActorCell<?> cell = registry.get(name);
+        if (cell == null || !cell.isAlive()) {
+            return false;
+        }
+        stopActor(cell);
+        return true;
+    }
+
+    @Override
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    @Override
+    public long failureCount() {
+        return failures.get();
+    }
+
+    /** Names of the live actors, for diagnostics. */
+    public List<String> actorNames() {
+        return new ArrayList<>(registry.keySet());
+    }
+
+    // ------------------------------------------------------------------ shared mechanics
+
+    /**
+     * Delivers one message to {@code target}: the MDC names the actor and the message sequence
+     * number, the per-actor trace logger says {@code sender -> receiver: message} at TRACE, the
+     * tracer is told, and whatever escapes the actor ends it through {@link #failed}. Must only be
+     * called from the target's host thread. Returns the failure, if any, for modes that rethrow it.
+     */
+    final Throwable deliver(ActorCell<?> target, ActorCell<?> sender, Object message) {
+        if (!target.isAlive()) {
+            deadLetter(target.name, sender, message);
+            return null;
+        }
+        long seq = ++target.sequence;
+        boolean mdc = options.mdc;
+        if (mdc) {
+            MDC.put(MDC_ACTOR, target.name);
+            MDC.put(MDC_SEQUENCE, Long.toString(seq));
+        }
+        try {
+            MessageTracer tracer = options.tracer;
+            if (tracer != null) {
+                tracer.onDeliver(nameOf(sender), target.name, message, seq);
+            }
+            Logger trace = target.traceLogger();
+            if (trace.isTraceEnabled()) {
+                trace.trace("{} -> {}: {}", nameOf(sender), target.name, message);
+            }
+            if (!target.deliver(sender, message)) {
+                ended(target, null);
+            }
+            return null;
+        } catch (Throwable t) {
+            failed(target, message, sender, t);
+            return t;
+        } finally {
+            if (mdc) {
+                MDC.remove(MDC_ACTOR);
+                MDC.remove(MDC_SEQUENCE);
+            }
+        }
+    }
+
+    /** Runs a generator actor to its first receive. Must only be called from its host thread. */
+    final Throwable start(ActorCell<?> cell) {
+        if (options.mdc) {
+            MDC.put(MDC_ACTOR, cell.name);
+        }
+        try {
+            if (!cell.start()) {
+                ended(cell, null);
+            }
+            return null;
+        } catch (Throwable t) {
+            failed(cell, null, null, t);
+            return t;
+        } finally {
+            if (options.mdc) {
+                MDC.remove(MDC_ACTOR);
+            }
+        }
+    }
+
+    /** Closes an actor's generator (its finally blocks run) and ends it. Host thread only. */
+    final void closeActor(ActorCell<?> cell) {
+        if (!cell.isAlive()) {
+            return;
+        }
+        try {
+            cell.stop();
+            ended(cell, null);
+        } catch (GeneratorExit normal) {
+            ended(cell, null);
+        } catch (Throwable t) {
+            failed(cell, null, null, t);
+        }
+    }
+
+    /** The actor ended normally: free its name, dead-letter what it never received. */
+    final void ended(ActorCell<?> cell, Throwable failure) {
+        registry.remove(cell.name, cell);
+        cell.ended(failure);
+        ArrayDeque<ActorCell.Kept> kept = cell.takeStash();
+        if (kept != null) {
+            for (ActorCell.Kept k : kept) {
+                deadLetter(cell.name, k.sender(), k.message());
+            }
+        }
+    }
+
+    /** An exception escaped the actor: count it, report it, end the actor. */
+    final void failed(ActorCell<?> cell, Object message, ActorCell<?> sender, Throwable cause) {
+        failures.incrementAndGet();
+        try {
+            options.errorHandler.onFailure(new ActorFailure(cell.name, message, nameOf(sender), cause));
+        } catch (Throwable handlerFailure) {
+            LOG.error("the error handler failed while reporting actor '{}'", cell.name, handlerFailure);
+        }
+        ended(cell, cause);
+    }
+
+    final void deadLetter(String recipient, ActorCell<?> sender, Object message) {
+        deadLetters.record(new DeadLetter(recipient, nameOf(sender), message));
+    }
+
+    static String nameOf(ActorCell<?> cell) {
+        return cell == null ? OUTSIDE : cell.name;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.frontier.scheduler;
+
+import dev.frontier.actor.ActorContext;
+import dev.frontier.actor.ActorRef;
+import dev.frontier.actor.ActorSystem;
+import dev.frontier.actor.GeneratorActor;
+import dev.frontier.actor.MessageHandler;
+import dev.frontier.core.Generator;
+import dev.frontier.core.StopIteration;
+import dev.frontier.core.Yielder;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One actor at run time, the same in every execution mode: its generator (or handler), the
+ * messages its selective receive skipped, the sender of the message in hand, and its lifecycle.
+ * The modes differ only in which thread calls {@link #start}, {@link #deliver} and {@link #stop}.
+ *
+ * <p>Must only be called from the actor's host thread (the scheduler thread, or the actor's own
+ * thread), except {@link #send}, {@link #isAlive}, {@link #name} and {@link #termination}.
+ *
+ * <p>A generator actor's generator yields {@link #RECEIVE} when its body waits for a message.
+ */
+final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
+
+    /** What a generator actor yields when it waits in {@code receive}. */
+    static final Object RECEIVE = new Object() {
+        @Override
+        public String toString() {
+            return "receive";
+        }
+    };
+
+    final String name;
+    final AbstractActorSystem system;
+    private final MessageHandler<M> handler;
+    private final Generator<Object, Object, Void> generator;
+    private Yielder<Object, Object> yielder;
+    /** A message kept for a later receive, with its sender (null: from outside any actor). */
+    record Kept(ActorCell<?> sender, Object message) {
+    }
+
+    /** Messages skipped by a selective receive, or that arrived while the body was not receiving. */
+    private ArrayDeque<Kept> stash;
+    private ActorCell<?> sender;
+    private boolean waitingForMessage;
+    /** Delivery count: the message sequence number in the MDC and the tracer. */
+    long sequence;
+    private Logger traceLogger;
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    private volatile boolean alive = true;
+    /** Per-mode data: the thread-per-actor mode keeps the actor's mailbox and thread here. */
+    Object host;
+
+    private ActorCell(AbstractActorSystem system, String name, MessageHandler<M> handler, GeneratorActor<M> body) {
+        this.system = system;
+        this.name = name;
+        this.handler = handler;
+        this.generator = body == null ? null : Generator.of(y -> {
+            yielder = y;
+            body.run(this);
+            return null;
+        });
+    }
+
+    static <M> ActorCell<M> generator(AbstractActorSystem system, String name, GeneratorActor<M> body) {
+        return new ActorCell<>(system, name, null, Objects.requireNonNull(body, "body"));
+    }
+
+    static <M> ActorCell<M> handler(AbstractActorSystem system, String name, MessageHandler<M> handler) {
+        return new ActorCell<>(system, name, Objects.requireNonNull(handler, "handler"), null);
+    }
+
+    // ------------------------------------------------------------------ host side
+
+    /**
+     * Runs a generator actor's body to its first receive. Returns {@code false} if the body has
+     * already returned. Must only be called from the actor's host thread.
+     */
+    boolean start() throws Exception {
+        if (generator == null || generator.state() != Generator.State.CREATED) {
+            return true;
+        }
+        try {
+            afterYield(generator.next());
+            return true;
+        } catch (StopIteration end) {
+            return false;
+        }
+    }
+
+    /**
+     * Hands one message to the actor. Returns {@code false} if the actor's body returned (the
+     * actor has ended); throws whatever escaped the actor. Must only be called from the actor's
+     * host thread.
+     */
+    @SuppressWarnings("unchecked")
+    boolean deliver(ActorCell<?> from, Object message) throws Exception {
+        if (handler != null) {
+            sender = from;
+            handler.handle(this, (M) message);
+            return true;
+        }
+        if (generator.state() == Generator.State.CREATED && !start()) {
+            return false;
+        }
+        if (!waitingForMessage) {
+            keep(from, message);
+            return true;
+        }
+        sender = from;
+        waitingForMessage = false;
+        try {
+            afterYield(generator.send(message));
+            return true;
+        } catch (StopIteration end) {
+            return false;
+        }
+    }
+
+    private void afterYield(Object yielded) {
+        if (yielded != RECEIVE) {
+            throw new IllegalStateException("actor '" + name + "' yielded " + yielded
+                    + "; an actor body waits only through receive()");
+        }
+        waitingForMessage = true;
+    }
+
+    /** Whether the actor's generator is running right now (on some thread's stack). */
+    boolean isExecuting() {
+        return generator != null && generator.state() == Generator.State.RUNNING;
+    }
+
+    /**
+     * Closes the actor's generator so its {@code finally} blocks run. Throws what the body threw
+     * while closing. Must only be called from the actor's host thread.
+     */
+    void stop() {
+        if (generator != null) {
+            generator.close();
+        }
+    }
+
+    /** Marks the actor ended and completes its termination future. Idempotent. */
+    void ended(Throwable failure) {
+        alive = false;
+        if (failure == null) {
+            termination.complete(null);
+        } else {
+            termination.completeExceptionally(failure);
+        }
+    }
+
+    /** Messages kept for a later receive that will now never come, oldest first. */
+    ArrayDeque<Kept> takeStash() {
+        ArrayDeque<Kept> s = stash;
+        stash = null;
+        return s;
+    }
+
+    Logger traceLogger() {
+        Logger l = traceLogger;
+        if (l == null) {
+            l = traceLogger = LoggerFactory.getLogger("dev.frontier.trace." + name);
+        }
+        return l;
+    }
+
+    private void keep(ActorCell<?> from, Object message) {
+        if (stash == null) {
+            stash = new ArrayDeque<>();
+        }
+        stash.addLast(new Kept(from, message));
+    }
+
+    // ------------------------------------------------------------------ ActorContext
+
+    @Override
+    public M receive() {
+        return receive((Predicate<? super M>) null);
+    }
+
+    @Override
+    public <T extends M> T receive(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return type.cast(receive((Predicate<? super M>) type::isInstance));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public M receive(Predicate<? super M> matcher) {
+        Yielder<Object, Object> y = yielder;
+        if (y == null) {
+            throw new IllegalStateException("actor '" + name + "' is a handler actor; receive() is only for generator actors");
+        }
+        if (stash != null) {
+            for (Iterator<Kept> it = stash.iterator(); it.hasNext(); ) {
+                Kept k = it.next();
+                if (matcher == null || matcher.test((M) k.message())) {
+                    it.remove();
+                    sender = k.sender();
+                    return (M) k.message();
+                }
+            }
+        }
+        for (;;) {
+            M m = (M) y.yield(RECEIVE);
+            if (matcher == null || matcher.test(m)) {
+                return m;
+            }
+            keep(sender, m);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ActorRef<Object> sender() {
+        return (ActorRef<Object>) sender;
+    }
+
+    @Override
+    public void send(String target, Object message) {
+        system.sendFrom(this, target, message);
+    }
+
+    @Override
+    public <T> void send(ActorRef<T> target, T message) {
+        if (target instanceof ActorCell<?> cell && cell.system == system) {
+            system.post(cell, this, message);
+        } else {
+            target.send(message);
+        }
+    }
+
+    @Override
+    public ActorSystem system() {
+        return system;
+    }
+
+    @Override
+    public ActorRef<M> self() {
+        return this;
+    }
+
+    // ------------------------------------------------------------------ ActorRef
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void send(M message) {
+        system.post(this, system.currentActor(), message);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return alive;
+    }
+
+    @Override
+    public CompletableFuture<Void> termination() {
+        return termination;
+    }
+
+    @Override
+    public String toString() {
+        return "actor '" + name + "'";
+    }
+}

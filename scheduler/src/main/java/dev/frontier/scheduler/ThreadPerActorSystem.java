@@ -1,0 +1,182 @@
+package dev.frontier.scheduler;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The seed's Solution 1 ("wrap the generator with a thread"): each actor runs on its own thread
+ * (virtual by default, platform optionally), and {@code receive} blocks that thread. It is the same
+ * actor code and the same delivery loop as the deque scheduler, hosted on one thread per actor:
+ * the thread takes a message from the actor's mailbox and resumes the actor's generator with it.
+ *
+ * <p>Each mailbox is a JCTools MPSC queue (any thread sends, only the actor's thread takes); an
+ * idle actor thread parks after re-checking its mailbox, and a sender unparks it.
+ * {@link #shutdown()} asks every actor thread to close its actor and waits for all of them.
+ */
+public final class ThreadPerActorSystem extends AbstractActorSystem {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadPerActorSystem.class);
+    private static final Object STOP = new Object() {
+        @Override
+        public String toString() {
+            return "stop";
+        }
+    };
+
+    private final ThreadLocal<ActorCell<?>> current = new ThreadLocal<>();
+    /** Live actor threads; each removes itself when its actor ends. */
+    private final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private ThreadPerActorSystem(ActorSystemOptions options) {
+        super(options);
+    }
+
+    /** Each actor on its own virtual thread. */
+    public static ThreadPerActorSystem create() {
+        return new ThreadPerActorSystem(ActorSystemOptions.defaults());
+    }
+
+    /** Each actor on its own thread; {@link ActorSystemOptions#withVirtualThreads} picks the kind. */
+    public static ThreadPerActorSystem create(ActorSystemOptions options) {
+        return new ThreadPerActorSystem(options);
+    }
+
+    /** One actor's mailbox and thread. */
+    private static final class Host {
+        record Envelope(ActorCell<?> sender, Object message) {
+        }
+
+        final MpscUnboundedXaddArrayQueue<Object> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
+        volatile Thread thread;
+        volatile boolean waiting;
+
+        void offer(Object entry) {
+            mailbox.offer(entry);
+            if (waiting) {
+                waiting = false;
+                LockSupport.unpark(thread);
+            }
+        }
+
+        /** Takes the next entry, parking while there is none. Must only be called from the actor's thread. */
+        Object take() {
+            for (;;) {
+                Object e = mailbox.relaxedPoll();
+                if (e != null) {
+                    return e;
+                }
+                waiting = true;
+                if (mailbox.isEmpty()) {
+                    LockSupport.park(this);
+                }
+                waiting = false;
+            }
+        }
+    }
+
+    @Override
+    void post(ActorCell<?> target, ActorCell<?> sender, Object message) {
+        if (!target.isAlive()) {
+            deadLetter(target.name, sender, message);
+            return;
+        }
+        ((Host) target.host).offer(new Host.Envelope(sender, message));
+    }
+
+    @Override
+    void launch(ActorCell<?> cell) {
+        Host host = new Host();
+        cell.host = host;
+        Thread.Builder builder = options.virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(false);
+        Thread t = builder.name("actor-" + cell.name).unstarted(() -> runActor(cell, host));
+        host.thread = t;
+        threads.add(t);
+        t.start();
+    }
+
+    @Override
+    void stopActor(ActorCell<?> cell) {
+        ((Host) cell.host).offer(STOP);
+    }
+
+    @Override
+    ActorCell<?> currentActor() {
+        return current.get();
+    }
+
+    /** Runs {@code command} on the actor's thread after the messages already in its mailbox. */
+    void runOn(ActorCell<?> cell, Runnable command) {
+        ((Host) cell.host).offer(command);
+    }
+
+    /** The actor's thread: start, then deliver each message, until the actor ends or is stopped. */
+    private void runActor(ActorCell<?> cell, Host host) {
+        current.set(cell);
+        try {
+            start(cell);
+            while (cell.isAlive()) {
+                Object e = host.take();
+                if (e == STOP) {
+                    closeActor(cell);
+                    break;
+                }
+                if (e instanceof Runnable command) {
+                    command.run();
+                    continue;
+                }
+                Host.Envelope env = (Host.Envelope) e;
+                deliver(cell, env.sender(), env.message());
+            }
+        } finally {
+            for (Object e; (e = host.mailbox.relaxedPoll()) != null; ) {
+                if (e instanceof Host.Envelope env) {
+                    deadLetter(cell.name, env.sender(), env.message());
+                }
+            }
+            current.remove();
+            MDC.clear();
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    /**
+     * Stops every actor (each closes on its own thread, so its {@code finally} blocks run there)
+     * and waits up to 10 s for every actor thread to end; threads still running are interrupted.
+     */
+    @Override
+    public void shutdown() {
+        if (shutdown) {
+            return;
+        }
+        shutdown = true;
+        for (ActorCell<?> cell : registry.values()) {
+            stopActor(cell);
+        }
+        List<Thread> all = new ArrayList<>(threads);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (Thread t : all) {
+            if (t == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    t.join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (t.isAlive()) {
+                LOG.error("actor thread {} did not stop within 10 s; interrupting it", t.getName());
+                t.interrupt();
+            }
+        }
+    }
+}
