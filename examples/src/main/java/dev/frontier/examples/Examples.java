@@ -1,0 +1,51 @@
+package dev.frontier.examples;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The launcher behind the README's run command:
+ * {@code mvn -q compile exec:exec -Dexample="NAME [ARGS...] [--trace=ACTOR]"}.
+ *
+ * <p>{@code --trace=ACTOR} turns on the per-actor TRACE log ({@code sender -> receiver: message})
+ * for one actor, through the {@code frontier.trace.actor} property that the bundled
+ * {@code logback.xml} reads.
+ */
+public final class Examples {
+
+    private static final String USAGE = """
+            usage: NAME [ARGS...] [--trace=ACTOR]
+              pingpong [COUNT]          deque-scheduler ping-pong (default 10 messages)
+              printer [N]               the seed's printer actor, counting down from N (default 10)
+              direct-pingpong [COUNT]   Attempt 1: direct send fails with "generator already executing"
+              thread-pingpong [COUNT]   Solution 1: one virtual thread per actor
+            """;
+
+    private Examples() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--trace=")) {
+                System.setProperty("frontier.trace.actor", a.substring("--trace=".length()));
+            } else {
+                rest.add(a);
+            }
+        }
+        String name = rest.isEmpty() ? "pingpong" : rest.remove(0);
+        String[] tail = rest.toArray(String[]::new);
+        switch (name) {
+            case "pingpong" -> PingPong.main(tail);
+            case "printer" -> Printer.main(tail);
+            case "direct-pingpong" -> DirectPingPong.main(tail);
+            case "thread-pingpong" -> ThreadPingPong.main(tail);
+            default -> {
+                System.err.println("unknown example '" + name + "' (arguments " + Arrays.toString(args) + ")");
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+}

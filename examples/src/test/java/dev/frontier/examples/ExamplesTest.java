@@ -1,0 +1,67 @@
+package dev.frontier.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The runnable examples print what the seed says they print. */
+class ExamplesTest {
+
+    interface Example {
+        void run(PrintStream out) throws Exception;
+    }
+
+    static List<String> lines(Example example) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            example.run(out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    static List<String> alternating(int count) {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add((i % 2 == 0 ? "ping " : "pong ") + i);
+        }
+        return expected;
+    }
+
+    @Test
+    void printerCountsDownToOne() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (int i = 10; i > 0; i--) {
+            expected.add("printer: " + i);
+        }
+        assertEquals(expected, lines(out -> Printer.run(10, out)));
+    }
+
+    @Test
+    void dequeSchedulerPingPongAlternatesStrictly() throws Exception {
+        assertEquals(alternating(1000), lines(out -> PingPong.run(1000, out)));
+    }
+
+    @Test
+    @Timeout(30)
+    void threadPerActorPingPongAlternatesStrictly() throws Exception {
+        assertEquals(alternating(200), lines(out -> ThreadPingPong.run(200, out)));
+    }
+
+    @Test
+    void directPingPongFailsWhereTheSeedDoes() throws Exception {
+        List<String> out = lines(o -> DirectPingPong.run(10, o));
+        assertEquals(List.of("ping 0", "pong 1"), out.subList(0, 2), "the seed's two lines, then the failure");
+        assertEquals("dev.frontier.core.GeneratorAlreadyExecutingException: generator already executing", out.get(out.size() - 1));
+        assertEquals("  error handler: actor 'pong' failed handling 1 from ping: "
+                + "dev.frontier.core.GeneratorAlreadyExecutingException: generator already executing", out.get(2));
+        assertEquals("  error handler: actor 'ping' failed handling 0 from outside: "
+                + "dev.frontier.core.GeneratorAlreadyExecutingException: generator already executing", out.get(3));
+        assertEquals(5, out.size());
+    }
+}
