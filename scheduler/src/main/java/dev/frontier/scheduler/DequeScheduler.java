@@ -220,6 +220,7 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         current = cell;
         start(cell);
         current = outer;
+        mdcLeave(outer);
     }
 
     private int drainInbox() {
@@ -256,7 +257,10 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
             deliver(cell, (ActorCell<?>) sender, message);
             current = null;
         }
-        delivered += n;
+        if (n > 0) {
+            delivered += n;
+            mdcLeave(null);
+        }
         return n;
     }
 

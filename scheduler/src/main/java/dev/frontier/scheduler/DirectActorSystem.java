@@ -42,6 +42,7 @@ public final class DirectActorSystem extends AbstractActorSystem {
             failure = deliver(target, sender, message);
         } finally {
             current = outer;
+            mdcLeave(outer);
         }
         if (failure != null) {
             throw Rethrow.<RuntimeException>unchecked(failure);
@@ -56,6 +57,7 @@ public final class DirectActorSystem extends AbstractActorSystem {
             start(cell);
         } finally {
             current = outer;
+            mdcLeave(outer);
         }
     }
 
