@@ -6,6 +6,7 @@ import dev.frontier.actor.ActorSystem;
 import dev.frontier.actor.GeneratorActor;
 import dev.frontier.actor.MessageHandler;
 import dev.frontier.core.Generator;
+import dev.frontier.core.GeneratorFunction;
 import dev.frontier.core.StopIteration;
 import dev.frontier.core.Yielder;
 import java.util.ArrayDeque;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A generator actor's generator yields {@link #RECEIVE} when its body waits for a message.
  */
-final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
+final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunction<Object, Object, Void> {
 
     /** What a generator actor yields when it waits in {@code receive}. */
     static final Object RECEIVE = new Object() {
@@ -38,7 +39,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
 
     final String name;
     final AbstractActorSystem system;
+    /** Null for a generator actor. */
     private final MessageHandler<M> handler;
+    /** Null for a handler actor. */
+    private final GeneratorActor<M> body;
     private final Generator<Object, Object, Void> generator;
     private Yielder<Object, Object> yielder;
     /** A message kept for a later receive, with its sender (null: from outside any actor). */
@@ -52,7 +56,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
     /** Delivery count: the message sequence number in the MDC and the tracer. */
     long sequence;
     private Logger traceLogger;
-    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    /** Made on first request: most actors are never asked, and a million idle actors add up. */
+    private CompletableFuture<Void> termination;
+    /** What ended the actor, once it has ended with a failure. Guarded by {@code this}. */
+    private Throwable failure;
     private volatile boolean alive = true;
     /** Per-mode data: the thread-per-actor mode keeps the actor's mailbox and thread here. */
     Object host;
@@ -61,11 +68,16 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
         this.system = system;
         this.name = name;
         this.handler = handler;
-        this.generator = body == null ? null : Generator.of(y -> {
-            yielder = y;
-            body.run(this);
-            return null;
-        });
+        this.body = body;
+        this.generator = body == null ? null : Generator.of(this);
+    }
+
+    /** The generator actor's generator body: the user's body, given this cell as its context. */
+    @Override
+    public Void apply(Yielder<Object, Object> y) throws Exception {
+        yielder = y;
+        body.run(this);
+        return null;
     }
 
     static <M> ActorCell<M> generator(AbstractActorSystem system, String name, GeneratorActor<M> body) {
@@ -147,12 +159,19 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
     }
 
     /** Marks the actor ended and completes its termination future. Idempotent. */
-    void ended(Throwable failure) {
+    synchronized void ended(Throwable cause) {
         alive = false;
+        failure = cause;
+        if (termination != null) {
+            complete(termination);
+        }
+    }
+
+    private void complete(CompletableFuture<Void> f) {
         if (failure == null) {
-            termination.complete(null);
+            f.complete(null);
         } else {
-            termination.completeExceptionally(failure);
+            f.completeExceptionally(failure);
         }
     }
 
@@ -265,7 +284,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M> {
     }
 
     @Override
-    public CompletableFuture<Void> termination() {
+    public synchronized CompletableFuture<Void> termination() {
+        if (termination == null) {
+            termination = new CompletableFuture<>();
+            if (!alive) {
+                complete(termination);
+            }
+        }
         return termination;
     }
 
