@@ -1,5 +1,8 @@
 package dev.frontier.actor;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +44,32 @@ public interface ActorContext<M> {
      * kept, in order, for later receives.
      */
     M receive(Predicate<? super M> matcher);
+
+    /**
+     * Waits for the next message for at most {@code timeout}; empty if none came. Timers follow the
+     * system's clock (a test clock in tests).
+     */
+    Optional<M> receive(Duration timeout);
+
+    /**
+     * Suspends this generator actor until {@code stage} completes, and returns its value or throws
+     * its failure (unwrapped from {@code CompletionException}). While it waits, the actor's mailbox
+     * keeps accepting messages, delivered when it next receives, and other actors keep running.
+     * The body resumes on the actor's host thread (the scheduler thread, or its own thread), never
+     * on the thread that completed {@code stage}. An already completed stage does not suspend.
+     *
+     * @throws IllegalStateException when called by a handler actor
+     */
+    <T> T await(CompletionStage<T> stage) throws Exception;
+
+    /** Suspends this generator actor for {@code delay} (by the system's clock); messages wait. */
+    void sleep(Duration delay);
+
+    /**
+     * Sends {@code message} to {@code target} after {@code delay}, with this actor as the sender,
+     * unless cancelled first.
+     */
+    <T> Cancellable sendAfter(Duration delay, ActorRef<T> target, T message);
 
     /**
      * The actor that sent the message being handled (the last one received), or {@code null}

@@ -1,6 +1,8 @@
 package dev.frontier.actor;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A registry of named actors and the machinery that delivers their messages. Implementations (in
@@ -33,6 +35,20 @@ public interface ActorSystem extends AutoCloseable {
      * dead letter: counted and logged, never thrown at the sender.
      */
     void send(String name, Object message);
+
+    /**
+     * Sends {@code message} to the actor named {@code name} after {@code delay}, by this system's
+     * clock, unless cancelled first. The name is looked up when the timer fires.
+     */
+    Cancellable sendAfter(Duration delay, String name, Object message);
+
+    /**
+     * Request/reply: sends {@code message} to the actor named {@code name} from a temporary actor
+     * whose first message completes the returned future. Without a reply within {@code timeout}
+     * the future fails with {@link AskTimeoutException}; a reply arriving later is a dead letter.
+     * An unknown name fails the future at once (and the message is a dead letter).
+     */
+    <R> CompletableFuture<R> ask(String name, Object message, Duration timeout);
 
     /** The live actor registered under {@code name}, if any. */
     <M> Optional<ActorRef<M>> lookup(String name);

@@ -1,6 +1,8 @@
 package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorFailure;
+import dev.frontier.actor.AskTimeoutException;
+import dev.frontier.actor.Cancellable;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.ActorSystem;
 import dev.frontier.actor.DeadLetter;
@@ -10,11 +12,14 @@ import dev.frontier.actor.GeneratorActor;
 import dev.frontier.actor.MessageHandler;
 import dev.frontier.actor.MessageTracer;
 import dev.frontier.core.GeneratorExit;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -58,6 +63,15 @@ abstract class AbstractActorSystem implements ActorSystem {
 
     /** The actor being run on the calling thread, or null. */
     abstract ActorCell<?> currentActor();
+
+    /** Runs {@code action} after {@code delay} by this system's clock, on a thread of the mode's choosing. */
+    abstract Cancellable schedule(Duration delay, Runnable action);
+
+    /**
+     * Runs {@code action} on {@code cell}'s host thread, after what is already queued there, as
+     * that actor (it is the current actor and the MDC names it). Any thread.
+     */
+    abstract void runOnHost(ActorCell<?> cell, Runnable action);
 
     // ------------------------------------------------------------------ ActorSystem
 
@@ -103,6 +117,42 @@ abstract class AbstractActorSystem implements ActorSystem {
             post(target, sender, message);
         }
     }
+
+    @Override
+    public Cancellable sendAfter(Duration delay, String name, Object message) {
+        Objects.requireNonNull(name, "name");
+        ActorCell<?> sender = currentActor();
+        return schedule(delay, () -> sendFrom(sender, name, message));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> CompletableFuture<R> ask(String name, Object message, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        CompletableFuture<R> reply = new CompletableFuture<>();
+        ActorCell<?> target = registry.get(name);
+        if (target == null) {
+            deadLetter(name, currentActor(), message);
+            reply.completeExceptionally(new IllegalArgumentException("cannot ask actor '" + name + "': no such actor"));
+            return reply;
+        }
+        String askerName = "ask-" + asks.incrementAndGet() + "-" + name;
+        ActorCell<Object> asker = ActorCell.handler(this, askerName, (ctx, answer) -> {
+            reply.complete((R) answer);
+            stop(askerName);
+        });
+        register(asker);
+        Cancellable timer = schedule(timeout, () -> {
+            if (reply.completeExceptionally(new AskTimeoutException(name, message, timeout))) {
+                stop(askerName);
+            }
+        });
+        reply.whenComplete((r, e) -> timer.cancel());
+        post(target, asker, message);
+        return reply;
+    }
+
+    private final AtomicLong asks = new AtomicLong();
 
     @Override
     @SuppressWarnings("unchecked")
@@ -193,6 +243,47 @@ abstract class AbstractActorSystem implements ActorSystem {
             MDC.remove(MDC_ACTOR);
             MDC.remove(MDC_SEQUENCE);
         }
+    }
+
+    /** A future completed after {@code delay}: what {@code sleep} awaits. */
+    final CompletableFuture<Void> delay(Duration delay) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        schedule(delay, () -> done.complete(null));
+        return done;
+    }
+
+    /** The body of {@code cell} awaits {@code stage}: resume it on its host thread when it completes. */
+    final void awaitOnHost(ActorCell<?> cell, CompletionStage<?> stage, long epoch) {
+        stage.whenComplete((value, failure) -> runOnHost(cell, () -> resumeAwait(cell, epoch, value, failure)));
+    }
+
+    private void resumeAwait(ActorCell<?> cell, long epoch, Object value, Throwable failure) {
+        if (!cell.isWaitingInAwait(epoch)) {
+            return; // stopped, or ended, while it waited
+        }
+        try {
+            if (!cell.resumeAwait(value, failure == null ? null : ActorCell.unwrap(failure))) {
+                ended(cell, null);
+            }
+        } catch (Throwable t) {
+            failed(cell, "(resuming after await)", null, t);
+        }
+    }
+
+    /** A timer set by {@code receive(timeout)} fired: end that receive empty, if it is still waiting. */
+    final void receiveTimedOut(ActorCell<?> cell, long epoch) {
+        runOnHost(cell, () -> {
+            if (!cell.isWaitingInReceive(epoch)) {
+                return;
+            }
+            try {
+                if (!cell.deliver(null, ActorCell.TIMED_OUT)) {
+                    ended(cell, null);
+                }
+            } catch (Throwable t) {
+                failed(cell, "(receive timed out)", null, t);
+            }
+        });
     }
 
     /** Runs a generator actor to its first receive. Must only be called from its host thread. */

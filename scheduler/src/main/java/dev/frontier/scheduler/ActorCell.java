@@ -9,7 +9,14 @@ import dev.frontier.core.Generator;
 import dev.frontier.core.GeneratorFunction;
 import dev.frontier.core.StopIteration;
 import dev.frontier.core.Yielder;
+import dev.frontier.actor.Cancellable;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +44,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         }
     };
 
+    /** What a generator actor's {@code receive(timeout)} is resumed with when the time is up. */
+    static final Object TIMED_OUT = new Object() {
+        @Override
+        public String toString() {
+            return "receive timed out";
+        }
+    };
+
+    /** What a generator actor yields when it waits in {@code await}. */
+    record Awaiting(CompletionStage<?> stage) {
+    }
+
     final String name;
     final AbstractActorSystem system;
     /** Null for a generator actor. */
@@ -53,6 +72,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     private ArrayDeque<Kept> stash;
     private ActorCell<?> sender;
     private boolean waitingForMessage;
+    /** Counts receives, so a timeout set for an earlier receive cannot end a later one. */
+    private long receiveEpoch;
+    /** Counts awaits, so a completion is only taken by the await that registered it. */
+    long awaitEpoch;
     /** Delivery count: the message sequence number in the MDC and the tracer. */
     long sequence;
     private Logger traceLogger;
@@ -136,11 +159,38 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     }
 
     private void afterYield(Object yielded) {
-        if (yielded != RECEIVE) {
+        if (yielded == RECEIVE) {
+            waitingForMessage = true;
+        } else if (yielded instanceof Awaiting a) {
+            system.awaitOnHost(this, a.stage(), ++awaitEpoch);
+        } else {
             throw new IllegalStateException("actor '" + name + "' yielded " + yielded
-                    + "; an actor body waits only through receive()");
+                    + "; an actor body waits only through receive() and await()");
         }
-        waitingForMessage = true;
+    }
+
+    /**
+     * Resumes a body suspended in {@code await} with the stage's outcome. Returns {@code false}
+     * if the body then returned. Must only be called from the actor's host thread.
+     */
+    boolean resumeAwait(Object value, Throwable failure) {
+        try {
+            afterYield(failure == null ? generator.send(value) : generator.throwIn(failure));
+            return true;
+        } catch (StopIteration end) {
+            return false;
+        }
+    }
+
+    /** Whether the body is suspended in the receive numbered {@code epoch}. */
+    boolean isWaitingInReceive(long epoch) {
+        return waitingForMessage && receiveEpoch == epoch && alive;
+    }
+
+    /** Whether the body is suspended in the await numbered {@code epoch}. */
+    boolean isWaitingInAwait(long epoch) {
+        return !waitingForMessage && awaitEpoch == epoch && alive
+                && generator != null && generator.state() == Generator.State.SUSPENDED;
     }
 
     /** Whether the actor's generator is running right now (on some thread's stack). */
@@ -210,13 +260,89 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         return type.cast(receive((Predicate<? super M>) type::isInstance));
     }
 
+    private Yielder<Object, Object> yielder(String operation) {
+        Yielder<Object, Object> y = yielder;
+        if (y == null) {
+            throw new IllegalStateException("actor '" + name + "' is a handler actor; " + operation
+                    + " is only for generator actors");
+        }
+        return y;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<M> receive(Duration timeout) {
+        Yielder<Object, Object> y = yielder("receive(timeout)");
+        if (stash != null && !stash.isEmpty()) {
+            Kept k = stash.pollFirst();
+            sender = k.sender();
+            return Optional.of((M) k.message());
+        }
+        long epoch = ++receiveEpoch;
+        Cancellable timer = system.schedule(timeout, () -> system.receiveTimedOut(this, epoch));
+        Object m = y.yield(RECEIVE);
+        if (m == TIMED_OUT) {
+            return Optional.empty();
+        }
+        timer.cancel();
+        return Optional.of((M) m);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T await(CompletionStage<T> stage) throws Exception {
+        Objects.requireNonNull(stage, "stage");
+        Yielder<Object, Object> y = yielder("await()");
+        if (stage instanceof java.util.concurrent.Future<?> f && f.isDone()) {
+            return (T) doneValue(f);
+        }
+        return (T) y.yield(new Awaiting(stage));
+    }
+
+    private static Object doneValue(java.util.concurrent.Future<?> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (CancellationException e) {
+            throw e;
+        }
+    }
+
+    /** The failure a waiting body sees: the original cause, not its completion wrapper. */
+    static Exception unwrap(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return (Exception) cause;
+    }
+
+    @Override
+    public void sleep(Duration delay) {
+        yielder("sleep()");
+        try {
+            await(system.delay(delay));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Override
+    public <T> Cancellable sendAfter(Duration delay, ActorRef<T> target, T message) {
+        return system.schedule(delay, () -> send(target, message));
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public M receive(Predicate<? super M> matcher) {
-        Yielder<Object, Object> y = yielder;
-        if (y == null) {
-            throw new IllegalStateException("actor '" + name + "' is a handler actor; receive() is only for generator actors");
-        }
+        Yielder<Object, Object> y = yielder("receive()");
+        receiveEpoch++;
         if (stash != null) {
             for (Iterator<Kept> it = stash.iterator(); it.hasNext(); ) {
                 Kept k = it.next();

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 public final class ActorSystemOptions {
 
     private static final ActorSystemOptions DEFAULTS =
-            new ActorSystemOptions(ActorErrorHandler.LOG, null, true, 1024, 256, IdleStrategy::backoff, true);
+            new ActorSystemOptions(ActorErrorHandler.LOG, null, true, 1024, 256, IdleStrategy::backoff, true,
+                    SchedulerClock.SYSTEM);
 
     final ActorErrorHandler errorHandler;
     final MessageTracer tracer;
@@ -24,9 +25,12 @@ public final class ActorSystemOptions {
     final int inboxDrainLimit;
     final Supplier<IdleStrategy> idleStrategy;
     final boolean virtualThreads;
+    final SchedulerClock clock;
 
     private ActorSystemOptions(ActorErrorHandler errorHandler, MessageTracer tracer, boolean mdc, int batchLimit,
-                               int inboxDrainLimit, Supplier<IdleStrategy> idleStrategy, boolean virtualThreads) {
+                               int inboxDrainLimit, Supplier<IdleStrategy> idleStrategy, boolean virtualThreads,
+                               SchedulerClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
         this.tracer = tracer;
         this.mdc = mdc;
@@ -39,19 +43,19 @@ public final class ActorSystemOptions {
         this.virtualThreads = virtualThreads;
     }
 
-    /** Errors logged, no tracer, MDC on, batch 1024, inbox drain 256, backoff idling, virtual threads. */
+    /** Errors logged, no tracer, MDC on, batch 1024, inbox drain 256, backoff idling, virtual threads, system clock. */
     public static ActorSystemOptions defaults() {
         return DEFAULTS;
     }
 
     /** Where exceptions that end actors go (default: one ERROR log each). */
     public ActorSystemOptions withErrorHandler(ActorErrorHandler handler) {
-        return new ActorSystemOptions(handler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads);
+        return new ActorSystemOptions(handler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
     }
 
     /** A hook that sees every delivery (default: none). */
     public ActorSystemOptions withTracer(MessageTracer t) {
-        return new ActorSystemOptions(errorHandler, t, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads);
+        return new ActorSystemOptions(errorHandler, t, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
     }
 
     /**
@@ -60,26 +64,34 @@ public final class ActorSystemOptions {
      * message; log lines written by actors then no longer say which actor wrote them.
      */
     public ActorSystemOptions withMdc(boolean on) {
-        return new ActorSystemOptions(errorHandler, tracer, on, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads);
+        return new ActorSystemOptions(errorHandler, tracer, on, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
     }
 
     /** Deque scheduler: most messages delivered per duty cycle before the inbox is checked again. */
     public ActorSystemOptions withBatchLimit(int limit) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, limit, inboxDrainLimit, idleStrategy, virtualThreads);
+        return new ActorSystemOptions(errorHandler, tracer, mdc, limit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
     }
 
     /** Deque scheduler: most cross-thread entries taken from the inbox per duty cycle. */
     public ActorSystemOptions withInboxDrainLimit(int limit) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, limit, idleStrategy, virtualThreads);
+        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, limit, idleStrategy, virtualThreads, clock);
     }
 
     /** Deque scheduler on its own thread: how to wait when there is no work. */
     public ActorSystemOptions withIdleStrategy(Supplier<IdleStrategy> strategy) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, strategy, virtualThreads);
+        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, strategy, virtualThreads, clock);
+    }
+
+    /**
+     * The deque scheduler's timer clock (default {@link SchedulerClock#SYSTEM}); inject a
+     * {@link ManualClock} in tests. Thread-per-actor mode always uses real time.
+     */
+    public ActorSystemOptions withClock(SchedulerClock c) {
+        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, c);
     }
 
     /** Thread-per-actor mode: virtual threads (default) or platform threads. */
     public ActorSystemOptions withVirtualThreads(boolean virtual) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtual);
+        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtual, clock);
     }
 }

@@ -2,7 +2,9 @@ package dev.frontier.scheduler;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import dev.frontier.actor.Cancellable;
 import java.time.Duration;
+import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 import org.slf4j.Logger;
@@ -57,6 +59,10 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
     private volatile Thread dedicated;
     private volatile boolean running;
     private volatile boolean parked;
+    /** Timers by deadline. Scheduler thread only. */
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long timersSet;
+    private final SchedulerClock clock;
     /** The actor being delivered to. Scheduler thread only. */
     private ActorCell<?> current;
     private long delivered;
@@ -64,6 +70,7 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
     private DequeScheduler(ActorSystemOptions options) {
         super(options);
         this.owner = Thread.currentThread();
+        this.clock = options.clock;
     }
 
     /** A scheduler driven by the calling thread (call {@link #run()}), or by its own after {@link #start()}. */
@@ -87,17 +94,23 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
      */
     public int runOnce() {
         checkSchedulerThread("runOnce");
-        return drainInbox() + deliverBatch();
+        return dutyCycle();
+    }
+
+    /** Inbox, then due timers, then a batch of deliveries; each bounded. */
+    private int dutyCycle() {
+        return drainInbox() + fireTimers() + deliverBatch();
     }
 
     /**
      * The seed's {@code run()}: delivers until there is nothing left, and returns how many
-     * entries it handled. Must only be called from the scheduler thread.
+     * entries it handled. Timers not yet due are not "something left": with a {@link ManualClock},
+     * advance it and call {@code run()} again. Must only be called from the scheduler thread.
      */
     public long run() {
         checkSchedulerThread("run");
         long total = 0;
-        for (int work; (work = drainInbox() + deliverBatch()) > 0; ) {
+        for (int work; (work = dutyCycle()) > 0; ) {
             total += work;
         }
         return total;
@@ -213,6 +226,59 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         return Thread.currentThread() == owner ? current : null;
     }
 
+    @Override
+    Cancellable schedule(Duration delay, Runnable action) {
+        Timer t = new Timer(clock.nanoTime() + delay.toNanos(), action);
+        if (isSchedulerThread()) {
+            addTimer(t);
+        } else {
+            execute(() -> addTimer(t));
+        }
+        return t;
+    }
+
+    private void addTimer(Timer t) {
+        t.sequence = timersSet++;
+        timers.add(t);
+    }
+
+    @Override
+    void runOnHost(ActorCell<?> cell, Runnable action) {
+        execute(() -> {
+            ActorCell<?> outer = current;
+            current = cell;
+            if (options.mdc) {
+                mdcEnter(cell);
+            }
+            try {
+                action.run();
+            } finally {
+                current = outer;
+            }
+        });
+    }
+
+    /** Timers scheduled and not yet fired or dropped (scheduler thread only). */
+    public int pendingTimers() {
+        checkSchedulerThread("pendingTimers");
+        return timers.size();
+    }
+
+    private int fireTimers() {
+        if (timers.isEmpty()) {
+            return 0;
+        }
+        long now = clock.nanoTime();
+        int limit = options.batchLimit;
+        int n = 0;
+        for (Timer t; n < limit && (t = timers.peek()) != null && t.deadline - now <= 0; ) {
+            timers.poll();
+            n++;
+            t.fire();
+        }
+        return n;
+    }
+
     // ------------------------------------------------------------------ the loop
 
     private void startOnSchedulerThread(ActorCell<?> cell) {
@@ -268,7 +334,7 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         IdleStrategy idle = options.idleStrategy.get();
         try {
             while (running) {
-                int work = drainInbox() + deliverBatch();
+                int work = dutyCycle();
                 if (work == 0) {
                     parked = true;
                     if (inbox.isEmpty() && running) {

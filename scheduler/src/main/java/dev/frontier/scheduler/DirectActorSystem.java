@@ -1,6 +1,8 @@
 package dev.frontier.scheduler;
 
+import dev.frontier.actor.Cancellable;
 import dev.frontier.core.GeneratorAlreadyExecutingException;
+import java.time.Duration;
 
 
 /**
@@ -69,6 +71,26 @@ public final class DirectActorSystem extends AbstractActorSystem {
     @Override
     ActorCell<?> currentActor() {
         return current;
+    }
+
+    /** Direct mode has no thread of its own to fire timers on. */
+    @Override
+    Cancellable schedule(Duration delay, Runnable action) {
+        throw new UnsupportedOperationException(
+                "DirectActorSystem has no timers (sleep, receive with a timeout, sendAfter, ask); use DequeScheduler");
+    }
+
+    /** Runs {@code action} at once on the calling thread, as {@code cell}. */
+    @Override
+    void runOnHost(ActorCell<?> cell, Runnable action) {
+        ActorCell<?> outer = current;
+        current = cell;
+        try {
+            action.run();
+        } finally {
+            current = outer;
+            mdcLeave(outer);
+        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.frontier.scheduler;
 
+import dev.frontier.actor.Cancellable;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -110,10 +114,42 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         return current.get();
     }
 
-    /** Runs {@code command} on the actor's thread after the messages already in its mailbox. */
-    void runOn(ActorCell<?> cell, Runnable command) {
-        ((Host) cell.host).offer(command);
+    @Override
+    void runOnHost(ActorCell<?> cell, Runnable action) {
+        ((Host) cell.host).offer((Runnable) () -> {
+            if (options.mdc) {
+                mdcEnter(cell);
+            }
+            action.run();
+        });
     }
+
+    /**
+     * Timers run on one platform thread, {@code frontier-timers}, started on first use and ended
+     * by {@link #shutdown()}; they use real time (the clock option is the deque scheduler's).
+     */
+    @Override
+    Cancellable schedule(Duration delay, Runnable action) {
+        ScheduledFuture<?> f = timers().schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> f.cancel(false);
+    }
+
+    private synchronized ScheduledThreadPoolExecutor timers() {
+        if (timerThread == null) {
+            if (shutdown) {
+                throw new IllegalStateException("the actor system is shut down");
+            }
+            timerThread = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "frontier-timers");
+                t.setDaemon(true);
+                return t;
+            });
+            timerThread.setRemoveOnCancelPolicy(true);
+        }
+        return timerThread;
+    }
+
+    private ScheduledThreadPoolExecutor timerThread;
 
     /** The actor's thread: start, then deliver each message, until the actor ends or is stopped. */
     private void runActor(ActorCell<?> cell, Host host) {
@@ -155,6 +191,13 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             return;
         }
         shutdown = true;
+        ScheduledThreadPoolExecutor t0;
+        synchronized (this) {
+            t0 = timerThread;
+        }
+        if (t0 != null) {
+            t0.shutdownNow();
+        }
         for (ActorCell<?> cell : registry.values()) {
             stopActor(cell);
         }
@@ -176,6 +219,13 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             if (t.isAlive()) {
                 LOG.error("actor thread {} did not stop within 10 s; interrupting it", t.getName());
                 t.interrupt();
+            }
+        }
+        if (t0 != null) {
+            try {
+                t0.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -416,4 +416,26 @@ abstract class ActorSystemContract {
         assertInstanceOf(IllegalStateException.class, e);
         assertEquals("actor 'plain' is a handler actor; receive() is only for generator actors", e.getMessage());
     }
+
+    @Test
+    void aGeneratorActorAwaitsAFutureCompletedByAnotherThread() throws Exception {
+        CompletableFuture<Integer> input = new CompletableFuture<>();
+        CompletableFuture<String> done = new CompletableFuture<>();
+        system().<String>spawn("awaiter", ctx -> {
+            ctx.receive();
+            int v = ctx.await(input);
+            done.complete(ctx.name() + " got " + v + ", then " + ctx.receive());
+        });
+        system().send("awaiter", "start");
+        settle();
+        system().send("awaiter", "queued while waiting");
+        Thread.ofPlatform().start(() -> input.complete(5)).join(5_000);
+        assertEquals("awaiter got 5, then queued while waiting", await(done));
+    }
+
+    @Test
+    void askGetsTheReply() throws Exception {
+        system().<Integer>spawnHandler("squarer", (ctx, n) -> ctx.send(ctx.sender(), n * n));
+        assertEquals(49, (int) await(system().<Integer>ask("squarer", 7, java.time.Duration.ofSeconds(20))));
+    }
 }

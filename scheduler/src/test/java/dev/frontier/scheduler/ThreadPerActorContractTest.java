@@ -19,7 +19,7 @@ class ThreadPerActorContractTest {
                 ActorCell<?> cell = system().registry.get(name);
                 if (cell != null && cell.isAlive()) {
                     CompletableFuture<Void> marker = new CompletableFuture<>();
-                    ((ThreadPerActorSystem) system()).runOn(cell, () -> marker.complete(null));
+                    ((ThreadPerActorSystem) system()).runOnHost(cell, () -> marker.complete(null));
                     get(marker);
                 }
             }
