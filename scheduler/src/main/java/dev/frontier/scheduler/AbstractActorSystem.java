@@ -317,7 +317,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         }
     }
 
-    /** The actor ended normally: free its name, dead-letter what it never received. */
+    /** The actor ended: free its name, dead-letter what it never received, then {@link #finish} it. */
     final void ended(ActorCell<?> cell, Throwable failure) {
         registry.remove(cell.name, cell);
         cell.ended(failure);
@@ -327,6 +327,15 @@ abstract class AbstractActorSystem implements ActorSystem {
                 deadLetter(cell.name, k.sender(), k.message());
             }
         }
+        finish(cell);
+    }
+
+    /**
+     * Completes an ended actor's termination future. A mode whose host still has work to do for
+     * the actor after it ended (thread-per-actor: draining its mailbox) completes it later.
+     */
+    void finish(ActorCell<?> cell) {
+        cell.finished();
     }
 
     /** An exception escaped the actor: count it, report it, end the actor. */

@@ -84,6 +84,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** What ended the actor, once it has ended with a failure. Guarded by {@code this}. */
     private Throwable failure;
     private volatile boolean alive = true;
+    /** The host is done with the ended actor. Guarded by {@code this}. */
+    private boolean finished;
     /** Per-mode data: the thread-per-actor mode keeps the actor's mailbox and thread here. */
     Object host;
 
@@ -212,6 +214,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     synchronized void ended(Throwable cause) {
         alive = false;
         failure = cause;
+    }
+
+    /**
+     * Completes the termination future, once the host is done with the actor (its leftover
+     * messages already dead letters). Idempotent.
+     */
+    synchronized void finished() {
+        finished = true;
         if (termination != null) {
             complete(termination);
         }
@@ -413,7 +423,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public synchronized CompletableFuture<Void> termination() {
         if (termination == null) {
             termination = new CompletableFuture<>();
-            if (!alive) {
+            if (finished) {
                 complete(termination);
             }
         }

@@ -195,6 +195,10 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
 
     @Override
     void post(ActorCell<?> target, ActorCell<?> sender, Object message) {
+        if (shutdown) {
+            deadLetter(target.name, sender, message);
+            return;
+        }
         if (Thread.currentThread() == owner) {
             deque.add(target, sender, message);
         } else {

@@ -53,12 +53,31 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
 
     /** One actor's mailbox and thread. */
     private static final class Host {
-        record Envelope(ActorCell<?> sender, Object message) {
+        /**
+         * A message in a mailbox. Claimed exactly once: by the actor's thread when it delivers it
+         * or dead-letters it at the end, or by a sender that finds the mailbox closed after
+         * offering, so a message racing with the actor's end becomes exactly one dead letter.
+         */
+        static final class Envelope extends java.util.concurrent.atomic.AtomicBoolean {
+            private static final long serialVersionUID = 1L;
+            final transient ActorCell<?> sender;
+            final transient Object message;
+
+            Envelope(ActorCell<?> sender, Object message) {
+                this.sender = sender;
+                this.message = message;
+            }
+
+            boolean claim() {
+                return compareAndSet(false, true);
+            }
         }
 
         final MpscUnboundedXaddArrayQueue<Object> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
         volatile Thread thread;
         volatile boolean waiting;
+        /** Set by the actor's thread before its final drain; later offers dead-letter themselves. */
+        volatile boolean closed;
 
         void offer(Object entry) {
             mailbox.offer(entry);
@@ -90,7 +109,12 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             deadLetter(target.name, sender, message);
             return;
         }
-        ((Host) target.host).offer(new Host.Envelope(sender, message));
+        Host host = (Host) target.host;
+        Host.Envelope envelope = new Host.Envelope(sender, message);
+        host.offer(envelope);
+        if (host.closed && envelope.claim()) {
+            deadLetter(target.name, sender, message);
+        }
     }
 
     @Override
@@ -112,6 +136,11 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     ActorCell<?> currentActor() {
         return current.get();
+    }
+
+    /** Completed by the actor's thread after its final mailbox drain, in {@code runActor}. */
+    @Override
+    void finish(ActorCell<?> cell) {
     }
 
     @Override
@@ -167,17 +196,24 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
                     continue;
                 }
                 Host.Envelope env = (Host.Envelope) e;
-                deliver(cell, env.sender(), env.message());
+                if (env.claim()) {
+                    deliver(cell, env.sender, env.message);
+                }
             }
         } finally {
+            host.closed = true;
             for (Object e; (e = host.mailbox.relaxedPoll()) != null; ) {
-                if (e instanceof Host.Envelope env) {
-                    deadLetter(cell.name, env.sender(), env.message());
+                if (e instanceof Host.Envelope env && env.claim()) {
+                    deadLetter(cell.name, env.sender, env.message);
                 }
             }
             current.remove();
             MDC.clear();
             threads.remove(Thread.currentThread());
+            if (cell.isAlive()) {
+                ended(cell, null); // the thread is ending without the actor having ended: e.g. interrupted
+            }
+            cell.finished();
         }
     }
 

@@ -44,4 +44,33 @@ class ThreadPerActorSystemTest {
         }
         assertTrue(system.actorNames().isEmpty());
     }
+
+    /** Senders racing with an actor's end: every message is either delivered or a dead letter. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void noMessageIsLostWhenAnActorEndsWhileOthersSendToIt(boolean virtual) throws Exception {
+        try (ThreadPerActorSystem system = ThreadPerActorSystem.create(ActorSystemOptions.defaults().withVirtualThreads(virtual))) {
+            int perSender = 5_000;
+            java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+            var ref = system.<Integer>spawn("short-lived", ctx -> {
+                for (int i = 0; i < 1_000; i++) {
+                    ctx.receive();
+                    delivered.incrementAndGet();
+                }
+            });
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                senders.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < perSender; i++) {
+                        ref.send(i);
+                    }
+                }));
+            }
+            for (Thread t : senders) {
+                t.join(20_000);
+            }
+            ref.termination().get(20, TimeUnit.SECONDS);
+            assertEquals(3L * perSender, delivered.get() + system.deadLetters().count());
+        }
+    }
 }
