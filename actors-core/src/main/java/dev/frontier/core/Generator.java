@@ -63,10 +63,17 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * <h2>Implementation overview</h2>
- * Each generator owns one {@link Coroutine} (the JDK continuation adapter). {@code state} is the
- * only field shared between threads: a resuming thread claims the generator by compare-and-set
- * into RUNNING, exchanges values through {@code transfer} / {@code pendingThrow} on its own
- * thread, and publishes the outcome with the volatile write that leaves RUNNING.
+ * Each generator owns one {@code Frame}: a {@link Coroutine} (the JDK continuation adapter) that is
+ * also the body's {@link Yielder}. {@code state} is the only field shared between threads: a
+ * resuming thread claims the generator by compare-and-set into RUNNING, exchanges values through
+ * {@code transfer} / {@code pendingThrow} on its own thread, and publishes the outcome with the
+ * volatile write that leaves RUNNING.
+ *
+ * <p>Footprint: a suspended generator is this object, its {@code Frame} and the continuation's
+ * stack chunk (the frozen frames), nothing else. So fields do double duty where their uses never
+ * overlap: {@code transfer} carries the value crossing a yield, the body's return value at the
+ * end, and the value {@link #hasNext()} fetched ahead; {@code pendingThrow} carries an exception
+ * going in, and the body's failure coming out.
  *
  * <p>{@code yieldFrom(sub)} does not run {@code sub} nested inside the body. The body records
  * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code resume}) then
@@ -115,23 +122,27 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         }
     }
 
-    private final Coroutine coroutine;
+    private final Frame coroutine;
     private GeneratorFunction<Y, S, R> body;
-    /** The value crossing the yield: sent in, or yielded out. Touched only by the running thread. */
+    /**
+     * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
+     * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched ahead
+     * by {@link #hasNext()}. Touched only by the thread holding the generator.
+     */
     private Object transfer;
-    /** An exception to raise at the yield on resumption: throwIn() and close(). */
+    /**
+     * While RUNNING, an exception to raise at the yield on resumption (throwIn() and close());
+     * once the body has failed, its failure.
+     */
     private Throwable pendingThrow;
-    private Object result;
-    private Throwable failure;
     /** The sub-generator this one's body is delegating to with yieldFrom, or null. */
     private Generator<?, ?, ?> delegate;
-    /** One value fetched ahead by {@link #hasNext()}. */
-    private Object peeked;
+    /** {@code transfer} holds a value fetched ahead by {@link #hasNext()}. */
     private boolean hasPeeked;
 
     private Generator(GeneratorFunction<Y, S, R> body) {
         this.body = Objects.requireNonNull(body, "body");
-        this.coroutine = new Coroutine(new Frame());
+        this.coroutine = new Frame();
     }
 
     /**
@@ -189,7 +200,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     @SuppressWarnings("unchecked")
     public Y next() {
         if (hasPeeked) {
-            Y y = (Y) peeked;
+            Y y = (Y) transfer;
             dropPeeked();
             return y;
         }
@@ -276,7 +287,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             return false;
         }
         try {
-            peeked = next();
+            transfer = next();
             hasPeeked = true;
             return true;
         } catch (StopIteration end) {
@@ -368,8 +379,8 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     private Y resume() {
         for (;;) {
             if (coroutine.resume()) {
-                Throwable f = failure;
-                Object r = result;
+                Throwable f = pendingThrow;
+                Object r = transfer;
                 release();
                 state = State.CLOSED;
                 if (f != null) {
@@ -399,7 +410,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     }
 
     private void dropPeeked() {
-        peeked = null;
+        transfer = null;
         hasPeeked = false;
     }
 
@@ -407,26 +418,26 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     private void release() {
         body = null;
         delegate = null;
-        transfer = null;
         pendingThrow = null;
-        result = null;
-        failure = null;
         dropPeeked();
     }
 
     /**
-     * The continuation's entry point and the body's yielder. One object per generator.
+     * The generator's coroutine and the body's yielder: one object per generator, besides this one.
      */
-    private final class Frame implements Runnable, Yielder<Y, S> {
+    private final class Frame extends Coroutine implements Yielder<Y, S> {
 
+        /** The body's outcome goes where the generator's {@code resume()} looks for it: transfer or pendingThrow. */
         @Override
-        public void run() {
+        void runBody() {
             try {
-                result = body.apply(this);
+                transfer = body.apply(this);
             } catch (StopIteration leaked) {
-                failure = new IllegalStateException("generator raised StopIteration", leaked);
+                transfer = null;
+                pendingThrow = new IllegalStateException("generator raised StopIteration", leaked);
             } catch (Throwable t) {
-                failure = t;
+                transfer = null;
+                pendingThrow = t;
             }
         }
 
@@ -435,7 +446,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         public S yield(Y value) {
             checkInside();
             transfer = value;
-            return (S) suspend();
+            return (S) suspendAndReceive();
         }
 
         @Override
@@ -444,11 +455,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             Objects.requireNonNull(sub, "sub");
             checkInside();
             delegate = sub;
-            return (T) suspend();
+            return (T) suspendAndReceive();
         }
 
         /** Suspends; on resumption returns what was sent in, or throws what was thrown in. */
-        private Object suspend() {
+        private Object suspendAndReceive() {
             Coroutine.suspend();
             Throwable t = pendingThrow;
             if (t != null) {
@@ -460,10 +471,16 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             return in;
         }
 
+        /**
+         * Being the current coroutine implies RUNNING: state only leaves RUNNING on the driving
+         * thread after the coroutine has returned from {@code resume()}, and no other thread
+         * changes it out of RUNNING. So one check suffices; the assert documents the implication.
+         */
         private void checkInside() {
-            if (state != State.RUNNING || !coroutine.isCurrent()) {
+            if (!isCurrent()) {
                 throw new YieldOutsideGeneratorException(Generator.this);
             }
+            assert state == State.RUNNING;
         }
 
         @Override
