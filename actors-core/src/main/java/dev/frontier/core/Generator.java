@@ -63,21 +63,25 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * <h2>Implementation overview</h2>
- * Each generator owns one {@code Frame}: a {@link Coroutine} (the JDK continuation adapter) that is
- * also the body's {@link Yielder}. {@code state} is the only field shared between threads: a
- * resuming thread claims the generator by compare-and-set into RUNNING, exchanges values through
+ * A generator is two objects plus the continuation's stack chunk (its frozen frames): this public
+ * handle, holding only {@code state}, and its {@code Frame}, a {@link Coroutine} (the JDK
+ * continuation adapter) that is also the body's {@link Yielder} and holds everything the body and
+ * the driver exchange. {@code state} is the only field shared between threads: a resuming thread
+ * claims the generator by compare-and-set into RUNNING, exchanges values through the frame's
  * {@code transfer} / {@code pendingThrow} on its own thread, and publishes the outcome with the
  * volatile write that leaves RUNNING.
  *
- * <p>Footprint: a suspended generator is this object, its {@code Frame} and the continuation's
- * stack chunk (the frozen frames), nothing else. So fields do double duty where their uses never
- * overlap: {@code transfer} carries the value crossing a yield, the body's return value at the
- * end, and the value {@link #hasNext()} fetched ahead; {@code pendingThrow} carries an exception
- * going in, and the body's failure coming out.
+ * <p>Footprint matters (a process may hold a suspended generator per actor), so: the frame needs no
+ * separate {@code Runnable}; its outer reference and {@code hasPeeked} sit in the padding of
+ * {@code Continuation}; {@code transfer} carries the value crossing a yield, the body's return
+ * value at the end, and the value {@link #hasNext()} fetched ahead, and {@code pendingThrow} carries
+ * an exception going in and the body's failure coming out, since those uses never overlap. The
+ * yield path touches only the frame, so only the frame is live in the body's compiled frame across
+ * a suspension, which keeps the frozen stack small.
  *
  * <p>{@code yieldFrom(sub)} does not run {@code sub} nested inside the body. The body records
- * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code resume}) then
- * forwards each send, throw and close to {@code sub} by an ordinary method call, and wakes the
+ * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code runToYield})
+ * then forwards each send, throw and close to {@code sub} by an ordinary method call, and wakes the
  * body only with {@code sub}'s return value or exception. This is CPython's structure
  * ({@code gi_yieldfrom}); it keeps every level of a delegation chain RUNNING while a value passes
  * through it (so re-entry is detected), and costs a few small frames per level instead of a
@@ -123,26 +127,9 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     }
 
     private final Frame coroutine;
-    private GeneratorFunction<Y, S, R> body;
-    /**
-     * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
-     * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched ahead
-     * by {@link #hasNext()}. Touched only by the thread holding the generator.
-     */
-    private Object transfer;
-    /**
-     * While RUNNING, an exception to raise at the yield on resumption (throwIn() and close());
-     * once the body has failed, its failure.
-     */
-    private Throwable pendingThrow;
-    /** The sub-generator this one's body is delegating to with yieldFrom, or null. */
-    private Generator<?, ?, ?> delegate;
-    /** {@code transfer} holds a value fetched ahead by {@link #hasNext()}. */
-    private boolean hasPeeked;
 
     private Generator(GeneratorFunction<Y, S, R> body) {
-        this.body = Objects.requireNonNull(body, "body");
-        this.coroutine = new Frame();
+        this.coroutine = new Frame(Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -181,11 +168,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         if (value != null && state == State.CREATED) {
             throw new IllegalArgumentException("can't send non-null value to a just-started generator");
         }
-        if (hasPeeked) {
+        if (coroutine.hasPeeked) {
             throw new IllegalStateException("hasNext() already advanced this generator; call next() first");
         }
         enter();
-        return step(value, null);
+        return coroutine.step(value, null);
     }
 
     /**
@@ -197,15 +184,13 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * @throws GeneratorAlreadyExecutingException the generator is running
      */
     @Override
-    @SuppressWarnings("unchecked")
     public Y next() {
-        if (hasPeeked) {
-            Y y = (Y) transfer;
-            dropPeeked();
-            return y;
+        Frame c = coroutine;
+        if (c.hasPeeked) {
+            return c.takePeeked();
         }
         enter();
-        return step(null, null);
+        return c.step(null, null);
     }
 
     /**
@@ -229,12 +214,12 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                     break;
                 }
             } else if (s == State.CLOSED || STATE.compareAndSet(this, s, State.CLOSED)) {
-                release();
+                coroutine.release();
                 throw Sneaky.<RuntimeException>rethrow(exception);
             }
         }
-        dropPeeked();
-        return step(null, exception);
+        coroutine.dropPeeked();
+        return coroutine.step(null, exception);
     }
 
     /**
@@ -257,16 +242,16 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             }
             if (s == State.CREATED) {
                 if (STATE.compareAndSet(this, s, State.CLOSED)) {
-                    release();
+                    coroutine.release();
                     return;
                 }
             } else if (STATE.compareAndSet(this, s, State.RUNNING)) {
                 break;
             }
         }
-        dropPeeked();
+        coroutine.dropPeeked();
         try {
-            step(null, new GeneratorExit());
+            coroutine.step(null, new GeneratorExit());
         } catch (GeneratorExit | StopIteration finished) {
             return;
         }
@@ -280,15 +265,16 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     @Override
     public boolean hasNext() {
-        if (hasPeeked) {
+        Frame c = coroutine;
+        if (c.hasPeeked) {
             return true;
         }
         if (state == State.CLOSED) {
             return false;
         }
         try {
-            transfer = next();
-            hasPeeked = true;
+            c.transfer = next();
+            c.hasPeeked = true;
             return true;
         } catch (StopIteration end) {
             return false;
@@ -334,100 +320,38 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     }
 
     /**
-     * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
-     * While the body is inside {@code yieldFrom(sub)}, the delivery goes to {@code sub} (PEP 380)
-     * and the body only wakes when {@code sub} returns or raises. This forwarding is a plain
-     * method call per level, not a nested continuation, so a chain of delegations costs a few
-     * small frames per level and deep chains do not overflow the stack.
-     */
-    private Y step(Object value, Throwable thrown) {
-        assert state == State.RUNNING;
-        Generator<?, ?, ?> sub = delegate;
-        if (sub != null) {
-            try {
-                Y y = forward(sub, value, thrown);
-                state = State.SUSPENDED;
-                return y;
-            } catch (StopIteration done) {
-                value = done.value();
-                thrown = null;
-            } catch (Throwable raised) {
-                value = null;
-                thrown = raised;
-            }
-            delegate = null;
-        }
-        transfer = value;
-        pendingThrow = thrown;
-        return resume();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Y forward(Generator sub, Object value, Throwable thrown) {
-        if (thrown == null) {
-            return (Y) (value == null ? sub.next() : sub.send(value));
-        }
-        if (thrown instanceof GeneratorExit) {
-            sub.close();
-            throw (GeneratorExit) thrown;
-        }
-        return (Y) sub.throwIn(thrown);
-    }
-
-    /** Runs the body to its next yield or its end. The caller holds RUNNING. */
-    @SuppressWarnings("unchecked")
-    private Y resume() {
-        for (;;) {
-            if (coroutine.resume()) {
-                Throwable f = pendingThrow;
-                Object r = transfer;
-                release();
-                state = State.CLOSED;
-                if (f != null) {
-                    throw Sneaky.<RuntimeException>rethrow(f);
-                }
-                throw new StopIteration(r);
-            }
-            Generator<?, ?, ?> sub = delegate;
-            if (sub == null) {
-                Y y = (Y) transfer;
-                transfer = null;
-                state = State.SUSPENDED;
-                return y;
-            }
-            // The body entered yieldFrom(sub): start sub here, not nested inside the body.
-            try {
-                Y y = (Y) sub.next();
-                state = State.SUSPENDED;
-                return y;
-            } catch (StopIteration done) {
-                transfer = done.value();
-            } catch (Throwable raised) {
-                pendingThrow = raised;
-            }
-            delegate = null;
-        }
-    }
-
-    private void dropPeeked() {
-        transfer = null;
-        hasPeeked = false;
-    }
-
-    /** Lets go of everything the body referenced, so a finished generator retains nothing. */
-    private void release() {
-        body = null;
-        delegate = null;
-        pendingThrow = null;
-        dropPeeked();
-    }
-
-    /**
-     * The generator's coroutine and the body's yielder: one object per generator, besides this one.
+     * The generator's coroutine, the body's yielder, and everything the body and the driver
+     * exchange. One object per generator besides the handle. The driver methods ({@code step},
+     * {@code runToYield}) must only be called by the thread holding RUNNING; the yielder methods
+     * only from the running body.
      */
     private final class Frame extends Coroutine implements Yielder<Y, S> {
 
-        /** The body's outcome goes where the generator's {@code resume()} looks for it: transfer or pendingThrow. */
+        /** The body; dropped once the generator has finished. */
+        private GeneratorFunction<Y, S, R> body;
+        /**
+         * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
+         * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched
+         * ahead by {@link #hasNext()}.
+         */
+        private Object transfer;
+        /**
+         * While RUNNING, an exception to raise at the yield on resumption (throwIn() and close());
+         * once the body has failed, its failure.
+         */
+        private Throwable pendingThrow;
+        /** The sub-generator the body is delegating to with yieldFrom, or null. */
+        private Generator<?, ?, ?> delegate;
+        /** {@code transfer} holds a value fetched ahead by {@link #hasNext()}. */
+        private boolean hasPeeked;
+
+        Frame(GeneratorFunction<Y, S, R> body) {
+            this.body = body;
+        }
+
+        // ------------------------------------------------------------ the body's side
+
+        /** Runs the body; its outcome goes where {@link #runToYield()} looks: transfer or pendingThrow. */
         @Override
         void runBody() {
             try {
@@ -458,6 +382,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             return (T) suspendAndReceive();
         }
 
+        @Override
+        public void yieldAll(Iterable<? extends Y> items) {
+            for (Y item : items) {
+                if (this.yield(item) != null) {
+                    throw new IllegalArgumentException("can't send a non-null value into yieldAll of a plain iterable");
+                }
+            }
+        }
+
         /** Suspends; on resumption returns what was sent in, or throws what was thrown in. */
         private Object suspendAndReceive() {
             Coroutine.suspend();
@@ -483,13 +416,103 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             assert state == State.RUNNING;
         }
 
-        @Override
-        public void yieldAll(Iterable<? extends Y> items) {
-            for (Y item : items) {
-                if (this.yield(item) != null) {
-                    throw new IllegalArgumentException("can't send a non-null value into yieldAll of a plain iterable");
+        // ------------------------------------------------------------ the driver's side
+
+        /**
+         * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
+         * While the body is inside {@code yieldFrom(sub)}, the delivery goes to {@code sub} (PEP 380)
+         * and the body only wakes when {@code sub} returns or raises. This forwarding is a plain
+         * method call per level, not a nested continuation, so a chain of delegations costs a few
+         * small frames per level and deep chains do not overflow the stack.
+         */
+        Y step(Object value, Throwable thrown) {
+            assert state == State.RUNNING;
+            Generator<?, ?, ?> sub = delegate;
+            if (sub != null) {
+                try {
+                    Y y = forward(sub, value, thrown);
+                    state = State.SUSPENDED;
+                    return y;
+                } catch (StopIteration done) {
+                    value = done.value();
+                    thrown = null;
+                } catch (Throwable raised) {
+                    value = null;
+                    thrown = raised;
                 }
+                delegate = null;
             }
+            transfer = value;
+            pendingThrow = thrown;
+            return runToYield();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Y forward(Generator sub, Object value, Throwable thrown) {
+            if (thrown == null) {
+                return (Y) (value == null ? sub.next() : sub.send(value));
+            }
+            if (thrown instanceof GeneratorExit) {
+                sub.close();
+                throw (GeneratorExit) thrown;
+            }
+            return (Y) sub.throwIn(thrown);
+        }
+
+        /** Runs the body to its next yield or its end. The caller holds RUNNING. */
+        @SuppressWarnings("unchecked")
+        private Y runToYield() {
+            for (;;) {
+                if (resume()) {
+                    Throwable f = pendingThrow;
+                    Object r = transfer;
+                    release();
+                    state = State.CLOSED;
+                    if (f != null) {
+                        throw Sneaky.<RuntimeException>rethrow(f);
+                    }
+                    throw new StopIteration(r);
+                }
+                Generator<?, ?, ?> sub = delegate;
+                if (sub == null) {
+                    Y y = (Y) transfer;
+                    transfer = null;
+                    state = State.SUSPENDED;
+                    return y;
+                }
+                // The body entered yieldFrom(sub): start sub here, not nested inside the body.
+                try {
+                    Y y = (Y) sub.next();
+                    state = State.SUSPENDED;
+                    return y;
+                } catch (StopIteration done) {
+                    transfer = done.value();
+                } catch (Throwable raised) {
+                    pendingThrow = raised;
+                }
+                delegate = null;
+            }
+        }
+
+        /** Hands out the value {@link #hasNext()} fetched ahead. */
+        @SuppressWarnings("unchecked")
+        Y takePeeked() {
+            Y y = (Y) transfer;
+            dropPeeked();
+            return y;
+        }
+
+        void dropPeeked() {
+            transfer = null;
+            hasPeeked = false;
+        }
+
+        /** Lets go of everything the body referenced, so a finished generator retains nothing. */
+        void release() {
+            body = null;
+            delegate = null;
+            pendingThrow = null;
+            dropPeeked();
         }
     }
 }
