@@ -63,21 +63,21 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * <h2>Implementation overview</h2>
- * A generator is two objects plus the continuation's stack chunk (its frozen frames): this public
- * handle, holding only {@code state}, and its {@code Frame}, a {@link Coroutine} (the JDK
- * continuation adapter) that is also the body's {@link Yielder} and holds everything the body and
- * the driver exchange. {@code state} is the only field shared between threads: a resuming thread
- * claims the generator by compare-and-set into RUNNING, exchanges values through the frame's
- * {@code transfer} / {@code pendingThrow} on its own thread, and publishes the outcome with the
- * volatile write that leaves RUNNING.
+ * A generator is this public handle, its {@code Core} and the continuation's stack chunk (its
+ * frozen frames), nothing else. The core is a {@link Coroutine} (the JDK continuation adapter),
+ * the body's {@link Yielder}, and the holder of all mutable state; the handle only points at it.
+ * {@code state} is the only field shared between threads: a resuming thread claims the generator
+ * by compare-and-set into RUNNING, exchanges values through {@code transfer} / {@code pendingThrow}
+ * on its own thread, and publishes the outcome with the volatile write that leaves RUNNING.
  *
- * <p>Footprint matters (a process may hold a suspended generator per actor), so: the frame needs no
- * separate {@code Runnable}; its outer reference and {@code hasPeeked} sit in the padding of
- * {@code Continuation}; {@code transfer} carries the value crossing a yield, the body's return
- * value at the end, and the value {@link #hasNext()} fetched ahead, and {@code pendingThrow} carries
- * an exception going in and the body's failure coming out, since those uses never overlap. The
- * yield path touches only the frame, so only the frame is live in the body's compiled frame across
- * a suspension, which keeps the frozen stack small.
+ * <p>Footprint matters (a process may hold a suspended generator per actor), so the layout is
+ * deliberate: the core needs no separate {@code Runnable} (see {@link Coroutine}); {@code state}
+ * and {@code hasPeeked} sit in the padding of {@code Continuation}; the core has no reference back
+ * to its handle; {@code transfer} carries the value crossing a yield, the body's return value at
+ * the end, and the value {@link #hasNext()} fetched ahead, and {@code pendingThrow} carries an
+ * exception going in and the body's failure coming out, since those uses never overlap. The yield
+ * path touches only the core, so only the core is live in the body's compiled frame across a
+ * suspension, which keeps the frozen stack small. Figures: {@code docs/benchmarks.md}.
  *
  * <p>{@code yieldFrom(sub)} does not run {@code sub} nested inside the body. The body records
  * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code runToYield})
@@ -105,38 +105,17 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         CLOSED
     }
 
-    /*
-     * State transitions (each asserted where it happens):
-     *
-     *   CREATED   -> RUNNING    first next()/send(null)
-     *   CREATED   -> CLOSED     close(), throwIn()
-     *   SUSPENDED -> RUNNING    next(), send(), throwIn(), close()
-     *   RUNNING   -> SUSPENDED  the body yields
-     *   RUNNING   -> CLOSED     the body returns or throws
-     *   CLOSED    -> (none)
-     */
-    private volatile State state = State.CREATED;
-    private static final VarHandle STATE;
+    private final Core<Y, S, R> core;
 
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Generator.class, "state", State.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final Frame coroutine;
-
-    private Generator(GeneratorFunction<Y, S, R> body) {
-        this.coroutine = new Frame(Objects.requireNonNull(body, "body"));
+    private Generator(Core<Y, S, R> core) {
+        this.core = core;
     }
 
     /**
      * A generator running {@code body}. Nothing runs until the first {@link #next()}.
      */
     public static <Y, S, R> Generator<Y, S, R> of(GeneratorFunction<Y, S, R> body) {
-        return new Generator<>(body);
+        return new Generator<>(new Core<>(Objects.requireNonNull(body, "body")));
     }
 
     /**
@@ -144,7 +123,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     public static <Y, S> Generator<Y, S, Void> ofVoid(GeneratorProcedure<Y, S> body) {
         Objects.requireNonNull(body, "body");
-        return new Generator<>(y -> {
+        return of(y -> {
             body.run(y);
             return null;
         });
@@ -152,7 +131,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
 
     /** The current state. A snapshot: another thread may change it at once. */
     public State state() {
-        return state;
+        return core.state;
     }
 
     /**
@@ -165,14 +144,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * @throws IllegalStateException a value fetched ahead by {@link #hasNext()} is still pending
      */
     public Y send(S value) {
-        if (value != null && state == State.CREATED) {
+        Core<Y, S, R> c = core;
+        if (value != null && c.state == State.CREATED) {
             throw new IllegalArgumentException("can't send non-null value to a just-started generator");
         }
-        if (coroutine.hasPeeked) {
+        if (c.hasPeeked) {
             throw new IllegalStateException("hasNext() already advanced this generator; call next() first");
         }
-        enter();
-        return coroutine.step(value, null);
+        c.enter();
+        return c.step(value, null);
     }
 
     /**
@@ -185,11 +165,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     @Override
     public Y next() {
-        Frame c = coroutine;
+        Core<Y, S, R> c = core;
         if (c.hasPeeked) {
             return c.takePeeked();
         }
-        enter();
+        c.enter();
         return c.step(null, null);
     }
 
@@ -204,22 +184,23 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     public Y throwIn(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
+        Core<Y, S, R> c = core;
         for (;;) {
-            State s = state;
+            State s = c.state;
             if (s == State.RUNNING) {
                 throw new GeneratorAlreadyExecutingException();
             }
             if (s == State.SUSPENDED) {
-                if (STATE.compareAndSet(this, s, State.RUNNING)) {
+                if (c.claim(s, State.RUNNING)) {
                     break;
                 }
-            } else if (s == State.CLOSED || STATE.compareAndSet(this, s, State.CLOSED)) {
-                coroutine.release();
+            } else if (s == State.CLOSED || c.claim(s, State.CLOSED)) {
+                c.release();
                 throw Sneaky.<RuntimeException>rethrow(exception);
             }
         }
-        coroutine.dropPeeked();
-        return coroutine.step(null, exception);
+        c.dropPeeked();
+        return c.step(null, exception);
     }
 
     /**
@@ -232,8 +213,9 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     @Override
     public void close() {
+        Core<Y, S, R> c = core;
         for (;;) {
-            State s = state;
+            State s = c.state;
             if (s == State.CLOSED) {
                 return;
             }
@@ -241,17 +223,17 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                 throw new GeneratorAlreadyExecutingException();
             }
             if (s == State.CREATED) {
-                if (STATE.compareAndSet(this, s, State.CLOSED)) {
-                    coroutine.release();
+                if (c.claim(s, State.CLOSED)) {
+                    c.release();
                     return;
                 }
-            } else if (STATE.compareAndSet(this, s, State.RUNNING)) {
+            } else if (c.claim(s, State.RUNNING)) {
                 break;
             }
         }
-        coroutine.dropPeeked();
+        c.dropPeeked();
         try {
-            coroutine.step(null, new GeneratorExit());
+            c.step(null, new GeneratorExit());
         } catch (GeneratorExit | StopIteration finished) {
             return;
         }
@@ -265,16 +247,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     @Override
     public boolean hasNext() {
-        Frame c = coroutine;
+        Core<Y, S, R> c = core;
         if (c.hasPeeked) {
             return true;
         }
-        if (state == State.CLOSED) {
+        if (c.state == State.CLOSED) {
             return false;
         }
         try {
-            c.transfer = next();
-            c.hasPeeked = true;
+            c.keepPeeked(next());
             return true;
         } catch (StopIteration end) {
             return false;
@@ -296,43 +277,48 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                 .onClose(this::close);
     }
 
+    /** {@code Generator@<identity>[<state>]}; the identity is the core's, see {@link Core#describe()}. */
     @Override
     public String toString() {
-        return "Generator@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
+        return core.describe();
     }
 
     // ---------------------------------------------------------------- implementation
 
-    /** Claims the generator for the calling thread: CREATED or SUSPENDED -> RUNNING. */
-    private void enter() {
-        for (;;) {
-            State s = state;
-            if (s == State.RUNNING) {
-                throw new GeneratorAlreadyExecutingException();
-            }
-            if (s == State.CLOSED) {
-                throw StopIteration.closed();
-            }
-            if (STATE.compareAndSet(this, s, State.RUNNING)) {
-                return;
+    /**
+     * The generator's coroutine, the body's yielder, and all of its mutable state. One object per
+     * generator besides the handle. The driver methods ({@code step}, {@code runToYield}, ...) must
+     * only be called by the thread holding RUNNING; the yielder methods only from the running body.
+     */
+    private static final class Core<Y, S, R> extends Coroutine implements Yielder<Y, S> {
+
+        /*
+         * State transitions (each asserted where it happens):
+         *
+         *   CREATED   -> RUNNING    first next()/send(null)
+         *   CREATED   -> CLOSED     close(), throwIn()
+         *   SUSPENDED -> RUNNING    next(), send(), throwIn(), close()
+         *   RUNNING   -> SUSPENDED  the body yields
+         *   RUNNING   -> CLOSED     the body returns or throws
+         *   CLOSED    -> (none)
+         */
+        private volatile State state = State.CREATED;
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Core.class, "state", State.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
             }
         }
-    }
-
-    /**
-     * The generator's coroutine, the body's yielder, and everything the body and the driver
-     * exchange. One object per generator besides the handle. The driver methods ({@code step},
-     * {@code runToYield}) must only be called by the thread holding RUNNING; the yielder methods
-     * only from the running body.
-     */
-    private final class Frame extends Coroutine implements Yielder<Y, S> {
 
         /** The body; dropped once the generator has finished. */
         private GeneratorFunction<Y, S, R> body;
         /**
          * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
          * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched
-         * ahead by {@link #hasNext()}.
+         * ahead by {@link Generator#hasNext()}.
          */
         private Object transfer;
         /**
@@ -342,11 +328,20 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         private Throwable pendingThrow;
         /** The sub-generator the body is delegating to with yieldFrom, or null. */
         private Generator<?, ?, ?> delegate;
-        /** {@code transfer} holds a value fetched ahead by {@link #hasNext()}. */
+        /** {@code transfer} holds a value fetched ahead by {@link Generator#hasNext()}. */
         private boolean hasPeeked;
 
-        Frame(GeneratorFunction<Y, S, R> body) {
+        Core(GeneratorFunction<Y, S, R> body) {
             this.body = body;
+        }
+
+        /**
+         * The generator's {@code toString()}. The core, not the handle, supplies the identity, so
+         * that the core can name its generator (in {@link YieldOutsideGeneratorException}) without
+         * holding a reference back to the handle.
+         */
+        String describe() {
+            return "Generator@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
         }
 
         // ------------------------------------------------------------ the body's side
@@ -411,12 +406,34 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
          */
         private void checkInside() {
             if (!isCurrent()) {
-                throw new YieldOutsideGeneratorException(Generator.this);
+                // A second handle on this core: the same generator, and the same toString().
+                throw new YieldOutsideGeneratorException(new Generator<>(this));
             }
             assert state == State.RUNNING;
         }
 
         // ------------------------------------------------------------ the driver's side
+
+        /** Compare-and-set of {@code state}. */
+        boolean claim(State expected, State next) {
+            return STATE.compareAndSet(this, expected, next);
+        }
+
+        /** Claims the generator for the calling thread: CREATED or SUSPENDED -> RUNNING. */
+        void enter() {
+            for (;;) {
+                State s = state;
+                if (s == State.RUNNING) {
+                    throw new GeneratorAlreadyExecutingException();
+                }
+                if (s == State.CLOSED) {
+                    throw StopIteration.closed();
+                }
+                if (claim(s, State.RUNNING)) {
+                    return;
+                }
+            }
+        }
 
         /**
          * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
@@ -494,7 +511,13 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             }
         }
 
-        /** Hands out the value {@link #hasNext()} fetched ahead. */
+        /** Keeps a value fetched ahead by {@link Generator#hasNext()}. Only while SUSPENDED. */
+        void keepPeeked(Object value) {
+            transfer = value;
+            hasPeeked = true;
+        }
+
+        /** Hands out the value {@link Generator#hasNext()} fetched ahead. */
         @SuppressWarnings("unchecked")
         Y takePeeked() {
             Y y = (Y) transfer;
