@@ -123,10 +123,14 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     public static <Y, S> Generator<Y, S, Void> ofVoid(GeneratorProcedure<Y, S> body) {
         Objects.requireNonNull(body, "body");
-        return of(y -> {
-            body.run(y);
-            return null;
-        });
+        if (body instanceof GeneratorFunction) {
+            // Core runs a GeneratorFunction as one; this object is also a procedure, run it as that.
+            return of(y -> {
+                body.run(y);
+                return null;
+            });
+        }
+        return new Generator<>(new Core<>(body));
     }
 
     /** The current state. A snapshot: another thread may change it at once. */
@@ -313,8 +317,12 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             }
         }
 
-        /** The body; dropped once the generator has finished. */
-        private GeneratorFunction<Y, S, R> body;
+        /**
+         * The body: a {@link GeneratorFunction}, or a {@link GeneratorProcedure} that is not one
+         * (kept as is rather than wrapped, which would cost an object and often a frozen frame).
+         * Dropped once the generator has finished.
+         */
+        private Object body;
         /**
          * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
          * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched
@@ -335,6 +343,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             this.body = body;
         }
 
+        Core(GeneratorProcedure<Y, S> body) {
+            assert !(body instanceof GeneratorFunction);
+            this.body = body;
+        }
+
         /**
          * The generator's {@code toString()}. The core, not the handle, supplies the identity, so
          * that the core can name its generator (in {@link YieldOutsideGeneratorException}) without
@@ -348,9 +361,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
 
         /** Runs the body; its outcome goes where {@link #runToYield()} looks: transfer or pendingThrow. */
         @Override
+        @SuppressWarnings("unchecked")
         void runBody() {
             try {
-                transfer = body.apply(this);
+                if (body instanceof GeneratorFunction<?, ?, ?> function) {
+                    transfer = ((GeneratorFunction<Y, S, R>) function).apply(this);
+                } else {
+                    ((GeneratorProcedure<Y, S>) body).run(this);
+                    transfer = null;
+                }
             } catch (StopIteration leaked) {
                 transfer = null;
                 pendingThrow = new IllegalStateException("generator raised StopIteration", leaked);

@@ -2,12 +2,16 @@ package dev.frontier.benchmarks;
 
 import dev.frontier.core.Generator;
 import dev.frontier.core.GeneratorFunction;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,22 +23,32 @@ import jdk.internal.vm.ContinuationScope;
  * Heap bytes retained by one suspended generator, against a bare {@code jdk.internal.vm.Continuation}
  * suspended the same way. Not a JMH benchmark: a plain program that prints its figures.
  *
- * <p>Method, per kind, repeated {@value #ROUNDS} times (the median is reported):
- * <ol>
- *   <li>Warm up: create, suspend and drop {@value #WARMUP_ROUNDS} x N of every kind first, so the
- *       bodies and the yield path are JIT-compiled. This matters: a continuation freezes its real
- *       frames into a heap {@code StackChunk}, and interpreted frames are several times larger
- *       than compiled ones, so a cold measurement overstates the steady state.</li>
- *   <li>Allocate the holding array, then force full GCs until used heap stops shrinking, and read
- *       used heap ({@link MemoryMXBean}).</li>
- *   <li>Create N objects of the kind and run each to its first yield, keeping them in the array.</li>
- *   <li>Force full GCs again, read used heap; (after - before) / N is the figure.</li>
- * </ol>
- * Finally a class histogram (the {@code GC.class_histogram} diagnostic command, which itself runs a
- * full GC) is diffed around one more batch of N of each kind, to show which objects make up the
- * bytes.
+ * <p>What a suspended continuation retains is mostly its stack chunk: the frames between the
+ * continuation's entry and the yield, frozen into a heap object. Their size is whatever the JIT
+ * made of those methods, so the figure depends on what was compiled, and how, when the
+ * continuation froze. The harness therefore controls that:
+ * <ul>
+ *   <li>Each kind is measured in a JVM of its own (a child process, like a JMH fork), so one
+ *       kind's profile does not shape another's compiled code.</li>
+ *   <li>Before measuring, the child creates, suspends and drops {@value #WARMUP_ROUNDS} x N of the
+ *       kind, so the body and the yield path are C2-compiled. A cold measurement overstates the
+ *       steady state: interpreted frames are several times larger than compiled ones.</li>
+ *   <li>Each kind runs in two profiles. <em>monomorphic</em>: only that kind ever runs, so the JIT
+ *       may inline the body into the continuation's entry frame (best case). <em>megamorphic</em>:
+ *       the warm-up also runs continuations and generators with several other bodies, as a real
+ *       application (virtual threads, many generator bodies) would, so those call sites stay
+ *       virtual calls and each body keeps a compiled frame of its own.</li>
+ * </ul>
  *
- * <p>Run (the manifest's {@code Add-Exports} applies only to {@code -jar}, so pass the flag):
+ * <p>One measurement: allocate the holding array, force full GCs until used heap stops shrinking,
+ * read used heap ({@link MemoryMXBean}); create N of the kind, each run to its first yield and kept
+ * in the array; force full GCs again and read used heap; (after - before) / N is the figure. It is
+ * repeated {@value #ROUNDS} times and the median reported. Then a class histogram (the
+ * {@code GC.class_histogram} diagnostic command, which runs its own full GC) is diffed around one
+ * more batch, to show which objects make up the bytes.
+ *
+ * <p>Run (the manifest's {@code Add-Exports} applies only to {@code -jar}, so pass the flag; the
+ * children inherit the JVM options):
  * <pre>{@code
  * java --add-exports=java.base/jdk.internal.vm=ALL-UNNAMED -Xms1g -Xmx1g \
  *      -cp benchmarks/target/benchmarks.jar dev.frontier.benchmarks.RetainedMemory [N]
@@ -92,47 +106,137 @@ public final class RetainedMemory {
         });
     }
 
+    /** Other bodies, run during a megamorphic warm-up so the shared call sites see many types. */
+    private static final List<Supplier<Object>> NOISE = List.of(
+            () -> bare(() -> {
+                Continuation.yield(BARE_SCOPE);
+                Continuation.yield(BARE_SCOPE);
+            }),
+            () -> bare(() -> {
+                for (int i = 0; i < 3; i++) {
+                    Continuation.yield(BARE_SCOPE);
+                }
+            }),
+            () -> bare(() -> {
+                Object o = new Object();
+                Continuation.yield(BARE_SCOPE);
+                Reference.reachabilityFence(o);
+            }),
+            () -> started(Generator.of(y -> y.yield("a") + "b")),
+            () -> started(Generator.of(y -> {
+                y.yield(1);
+                return y.yield(2);
+            })),
+            () -> started(Generator.of(y -> {
+                Object last = null;
+                for (int i = 0; i < 4; i++) {
+                    last = y.yield(i);
+                }
+                return last;
+            })),
+            () -> started(Generator.ofVoid(y -> y.yield(3L))),
+            () -> started(Generator.ofVoid(y -> {
+                y.yield('x');
+                y.yield('y');
+            })));
+
+    private static Object bare(Runnable body) {
+        Continuation c = new Continuation(BARE_SCOPE, body);
+        c.run();
+        return c;
+    }
+
+    private static Object started(Generator<?, ?, ?> g) {
+        g.next();
+        return g;
+    }
+
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private RetainedMemory() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("--child")) {
+            child(Integer.parseInt(args[1]), args[2].equals("megamorphic"), Integer.parseInt(args[3]));
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_N;
-        System.out.printf("RetainedMemory: N=%,d, %s %s, max heap %,d MB, GC %s%n", n,
+        System.out.printf("RetainedMemory: N=%,d, %s %s, max heap %,d MB, GC %s, one JVM per measurement%n", n,
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"),
                 Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().get(0).getName());
 
-        for (int round = 0; round < WARMUP_ROUNDS; round++) {
-            for (Kind kind : KINDS) {
-                Object[] batch = fill(kind, new Object[n]);
-                Reference.reachabilityFence(batch);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        List<String> details = new ArrayList<>();
+        for (String profile : List.of("monomorphic", "megamorphic")) {
+            for (int k = 0; k < KINDS.size(); k++) {
+                List<String> out = runChild(k, profile, n);
+                for (String line : out) {
+                    if (line.startsWith("MEDIAN ")) {
+                        medians.put(KINDS.get(k).name() + "|" + profile, Double.parseDouble(line.substring(7)));
+                    } else {
+                        details.add(line);
+                    }
+                }
             }
         }
 
-        Map<String, double[]> perKind = new HashMap<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        System.out.printf("%n%-36s %-12s %12s %9s%n", "kind", "profile", "bytes/object", "vs bare");
+        for (String profile : List.of("monomorphic", "megamorphic")) {
+            double bare = medians.get(KINDS.get(0).name() + "|" + profile);
             for (Kind kind : KINDS) {
-                perKind.computeIfAbsent(kind.name(), k -> new double[ROUNDS])[round] = bytesPerObject(kind, n);
+                double m = medians.get(kind.name() + "|" + profile);
+                System.out.printf("%-36s %-12s %12.1f %8.2fx%n", kind.name(), profile, m, m / bare);
             }
         }
-        double bare = median(perKind.get(KINDS.get(0).name()));
-        System.out.printf("%n%-36s %12s %10s   %s%n", "kind", "bytes/object", "vs bare", "all rounds");
-        for (Kind kind : KINDS) {
-            double[] all = perKind.get(kind.name());
-            double m = median(all);
-            System.out.printf("%-36s %12.1f %9.2fx   %s%n", kind.name(), m, m / bare, format(all));
-        }
-
-        for (Kind kind : KINDS) {
-            histogram(kind, n);
-        }
+        System.out.println();
+        details.forEach(System.out::println);
     }
 
-    private static Object[] fill(Kind kind, Object[] into) {
+    /** Runs one measurement in a fresh JVM with this JVM's options; returns its output lines. */
+    private static List<String> runChild(int kind, String profile, int n) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RetainedMemory.class.getName(),
+                "--child", Integer.toString(kind), profile, Integer.toString(n)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("child failed: " + String.join("\n", lines));
+        }
+        return lines;
+    }
+
+    private static void child(int k, boolean megamorphic, int n) throws Exception {
+        Kind kind = KINDS.get(k);
+        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+            if (megamorphic) {
+                for (Supplier<Object> noise : NOISE) {
+                    Reference.reachabilityFence(fill(noise, new Object[n / 10]));
+                }
+            }
+            Reference.reachabilityFence(fill(kind.suspendedOne(), new Object[n]));
+        }
+        double[] all = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            all[round] = bytesPerObject(kind, n);
+        }
+        String profile = megamorphic ? "megamorphic" : "monomorphic";
+        System.out.printf("%s, %s: rounds %s%n", kind.name(), profile, format(all));
+        histogram(kind, n);
+        System.out.println("MEDIAN " + median(all));
+    }
+
+    private static Object[] fill(Supplier<Object> suspendedOne, Object[] into) {
         for (int i = 0; i < into.length; i++) {
-            into[i] = kind.suspendedOne().get();
+            into[i] = suspendedOne.get();
         }
         return into;
     }
@@ -140,7 +244,7 @@ public final class RetainedMemory {
     private static double bytesPerObject(Kind kind, int n) {
         Object[] keep = new Object[n];
         long before = settledUsedHeap();
-        fill(kind, keep);
+        fill(kind.suspendedOne(), keep);
         long after = settledUsedHeap();
         Reference.reachabilityFence(keep);
         return (after - before) / (double) n;
@@ -163,11 +267,11 @@ public final class RetainedMemory {
     /** Per-class instances and bytes added by N suspended objects of {@code kind}. */
     private static void histogram(Kind kind, int n) throws Exception {
         Map<String, long[]> before = classHistogram();
-        Object[] keep = fill(kind, new Object[n]);
+        Object[] keep = fill(kind.suspendedOne(), new Object[n]);
         Map<String, long[]> after = classHistogram();
         Reference.reachabilityFence(keep);
 
-        System.out.printf("%nclass histogram delta for %,d x %s (classes adding >= 1 byte/object):%n", n, kind.name());
+        System.out.printf("  class histogram delta for %,d (classes adding >= 1 byte/object):%n", n);
         System.out.printf("  %10s %12s %10s  %s%n", "instances", "bytes", "bytes/obj", "class");
         List<Map.Entry<String, long[]>> rows = new ArrayList<>(after.entrySet());
         rows.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
@@ -181,7 +285,7 @@ public final class RetainedMemory {
                 System.out.printf("  %10d %12d %10.1f  %s%n", instances, bytes, bytes / (double) n, row.getKey());
             }
         }
-        System.out.printf("  %10s %12d %10.1f  total (the holding Object[] excluded)%n", "", total, total / (double) n);
+        System.out.printf("  %10s %12d %10.1f  total (the holding Object[] excluded)%n%n", "", total, total / (double) n);
     }
 
     /** Class name -> {instances, bytes}, from the {@code GC.class_histogram} diagnostic command. */
