@@ -15,8 +15,8 @@ import jdk.internal.vm.ContinuationScope;
  *
  * <p>The contract used here, and nothing more:
  * <ul>
- *   <li>{@link #resume()} runs the body until it returns or calls {@link #suspend()}; it returns
- *       {@code true} when the body has finished.</li>
+ *   <li>{@link #resume()} runs {@link #runBody()} until it returns or calls {@link #suspend()};
+ *       it returns {@code true} when the body has finished.</li>
  *   <li>{@link #suspend()} freezes the frames up to the innermost running coroutine of
  *       {@link #SCOPE}. A coroutine resumed from inside another one nests; suspending the inner
  *       returns to the outer one's {@code resume()} call.</li>
@@ -28,17 +28,31 @@ import jdk.internal.vm.ContinuationScope;
  *       {@link Generator} for the rule that follows from that.</li>
  * </ul>
  *
+ * <p>The body is the subclass's {@link #runBody()}, not a {@code Runnable} passed in: every coroutine
+ * shares one entry point, {@link #ENTRY}, which finds the coroutine being started and calls it.
+ * That saves an object per generator (a suspended generator's footprint is the point of this
+ * design), and lets the subclass be the generator's {@link Yielder} at the same time.
+ *
  * <p><b>Note:</b> this class is not threadsafe; {@link Generator} guarantees that one thread at a
  * time resumes it.
  */
-final class Coroutine extends Continuation {
+abstract class Coroutine extends Continuation {
 
     /** One scope for all generators, so nesting follows the call stack. */
     static final ContinuationScope SCOPE = new ContinuationScope("frontier-generator");
 
-    Coroutine(Runnable body) {
-        super(SCOPE, body);
+    /**
+     * The target of every coroutine. On the first {@code run()} the coroutine being started is the
+     * current one of {@link #SCOPE} on this thread, so it is found without a field.
+     */
+    private static final Runnable ENTRY = () -> ((Coroutine) getCurrentContinuation(SCOPE)).runBody();
+
+    Coroutine() {
+        super(SCOPE, ENTRY);
     }
+
+    /** The body: runs inside the coroutine on the first {@link #resume()}. */
+    abstract void runBody();
 
     /** Runs the body to its next suspension; returns {@code true} when the body has finished. */
     boolean resume() {

@@ -63,14 +63,25 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * <h2>Implementation overview</h2>
- * Each generator owns one {@link Coroutine} (the JDK continuation adapter). {@code state} is the
- * only field shared between threads: a resuming thread claims the generator by compare-and-set
- * into RUNNING, exchanges values through {@code transfer} / {@code pendingThrow} on its own
- * thread, and publishes the outcome with the volatile write that leaves RUNNING.
+ * A generator is this public handle, its {@code Core} and the continuation's stack chunk (its
+ * frozen frames), nothing else. The core is a {@link Coroutine} (the JDK continuation adapter),
+ * the body's {@link Yielder}, and the holder of all mutable state; the handle only points at it.
+ * {@code state} is the only field shared between threads: a resuming thread claims the generator
+ * by compare-and-set into RUNNING, exchanges values through {@code transfer} / {@code pendingThrow}
+ * on its own thread, and publishes the outcome with the volatile write that leaves RUNNING.
+ *
+ * <p>Footprint matters (a process may hold a suspended generator per actor), so the layout is
+ * deliberate: the core needs no separate {@code Runnable} (see {@link Coroutine}); {@code state}
+ * and {@code hasPeeked} sit in the padding of {@code Continuation}; the core has no reference back
+ * to its handle; {@code transfer} carries the value crossing a yield, the body's return value at
+ * the end, and the value {@link #hasNext()} fetched ahead, and {@code pendingThrow} carries an
+ * exception going in and the body's failure coming out, since those uses never overlap. The yield
+ * path touches only the core, so only the core is live in the body's compiled frame across a
+ * suspension, which keeps the frozen stack small. Figures: {@code docs/benchmarks.md}.
  *
  * <p>{@code yieldFrom(sub)} does not run {@code sub} nested inside the body. The body records
- * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code resume}) then
- * forwards each send, throw and close to {@code sub} by an ordinary method call, and wakes the
+ * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code runToYield})
+ * then forwards each send, throw and close to {@code sub} by an ordinary method call, and wakes the
  * body only with {@code sub}'s return value or exception. This is CPython's structure
  * ({@code gi_yieldfrom}); it keeps every level of a delegation chain RUNNING while a value passes
  * through it (so re-entry is detected), and costs a few small frames per level instead of a
@@ -94,51 +105,17 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         CLOSED
     }
 
-    /*
-     * State transitions (each asserted where it happens):
-     *
-     *   CREATED   -> RUNNING    first next()/send(null)
-     *   CREATED   -> CLOSED     close(), throwIn()
-     *   SUSPENDED -> RUNNING    next(), send(), throwIn(), close()
-     *   RUNNING   -> SUSPENDED  the body yields
-     *   RUNNING   -> CLOSED     the body returns or throws
-     *   CLOSED    -> (none)
-     */
-    private volatile State state = State.CREATED;
-    private static final VarHandle STATE;
+    private final Core<Y, S, R> core;
 
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Generator.class, "state", State.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final Coroutine coroutine;
-    private GeneratorFunction<Y, S, R> body;
-    /** The value crossing the yield: sent in, or yielded out. Touched only by the running thread. */
-    private Object transfer;
-    /** An exception to raise at the yield on resumption: throwIn() and close(). */
-    private Throwable pendingThrow;
-    private Object result;
-    private Throwable failure;
-    /** The sub-generator this one's body is delegating to with yieldFrom, or null. */
-    private Generator<?, ?, ?> delegate;
-    /** One value fetched ahead by {@link #hasNext()}. */
-    private Object peeked;
-    private boolean hasPeeked;
-
-    private Generator(GeneratorFunction<Y, S, R> body) {
-        this.body = Objects.requireNonNull(body, "body");
-        this.coroutine = new Coroutine(new Frame());
+    private Generator(Core<Y, S, R> core) {
+        this.core = core;
     }
 
     /**
      * A generator running {@code body}. Nothing runs until the first {@link #next()}.
      */
     public static <Y, S, R> Generator<Y, S, R> of(GeneratorFunction<Y, S, R> body) {
-        return new Generator<>(body);
+        return new Generator<>(new Core<>(Objects.requireNonNull(body, "body")));
     }
 
     /**
@@ -146,15 +123,19 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     public static <Y, S> Generator<Y, S, Void> ofVoid(GeneratorProcedure<Y, S> body) {
         Objects.requireNonNull(body, "body");
-        return new Generator<>(y -> {
-            body.run(y);
-            return null;
-        });
+        if (body instanceof GeneratorFunction) {
+            // Core runs a GeneratorFunction as one; this object is also a procedure, run it as that.
+            return of(y -> {
+                body.run(y);
+                return null;
+            });
+        }
+        return new Generator<>(new Core<>(body));
     }
 
     /** The current state. A snapshot: another thread may change it at once. */
     public State state() {
-        return state;
+        return core.state;
     }
 
     /**
@@ -167,14 +148,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * @throws IllegalStateException a value fetched ahead by {@link #hasNext()} is still pending
      */
     public Y send(S value) {
-        if (value != null && state == State.CREATED) {
+        Core<Y, S, R> c = core;
+        if (value != null && c.state == State.CREATED) {
             throw new IllegalArgumentException("can't send non-null value to a just-started generator");
         }
-        if (hasPeeked) {
+        if (c.hasPeeked) {
             throw new IllegalStateException("hasNext() already advanced this generator; call next() first");
         }
-        enter();
-        return step(value, null);
+        c.enter();
+        return c.step(value, null);
     }
 
     /**
@@ -186,15 +168,13 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * @throws GeneratorAlreadyExecutingException the generator is running
      */
     @Override
-    @SuppressWarnings("unchecked")
     public Y next() {
-        if (hasPeeked) {
-            Y y = (Y) peeked;
-            dropPeeked();
-            return y;
+        Core<Y, S, R> c = core;
+        if (c.hasPeeked) {
+            return c.takePeeked();
         }
-        enter();
-        return step(null, null);
+        c.enter();
+        return c.step(null, null);
     }
 
     /**
@@ -208,22 +188,23 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     public Y throwIn(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
+        Core<Y, S, R> c = core;
         for (;;) {
-            State s = state;
+            State s = c.state;
             if (s == State.RUNNING) {
                 throw new GeneratorAlreadyExecutingException();
             }
             if (s == State.SUSPENDED) {
-                if (STATE.compareAndSet(this, s, State.RUNNING)) {
+                if (c.claim(s, State.RUNNING)) {
                     break;
                 }
-            } else if (s == State.CLOSED || STATE.compareAndSet(this, s, State.CLOSED)) {
-                release();
+            } else if (s == State.CLOSED || c.claim(s, State.CLOSED)) {
+                c.release();
                 throw Sneaky.<RuntimeException>rethrow(exception);
             }
         }
-        dropPeeked();
-        return step(null, exception);
+        c.dropPeeked();
+        return c.step(null, exception);
     }
 
     /**
@@ -236,8 +217,9 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     @Override
     public void close() {
+        Core<Y, S, R> c = core;
         for (;;) {
-            State s = state;
+            State s = c.state;
             if (s == State.CLOSED) {
                 return;
             }
@@ -245,17 +227,17 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                 throw new GeneratorAlreadyExecutingException();
             }
             if (s == State.CREATED) {
-                if (STATE.compareAndSet(this, s, State.CLOSED)) {
-                    release();
+                if (c.claim(s, State.CLOSED)) {
+                    c.release();
                     return;
                 }
-            } else if (STATE.compareAndSet(this, s, State.RUNNING)) {
+            } else if (c.claim(s, State.RUNNING)) {
                 break;
             }
         }
-        dropPeeked();
+        c.dropPeeked();
         try {
-            step(null, new GeneratorExit());
+            c.step(null, new GeneratorExit());
         } catch (GeneratorExit | StopIteration finished) {
             return;
         }
@@ -269,15 +251,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     @Override
     public boolean hasNext() {
-        if (hasPeeked) {
+        Core<Y, S, R> c = core;
+        if (c.hasPeeked) {
             return true;
         }
-        if (state == State.CLOSED) {
+        if (c.state == State.CLOSED) {
             return false;
         }
         try {
-            peeked = next();
-            hasPeeked = true;
+            c.keepPeeked(next());
             return true;
         } catch (StopIteration end) {
             return false;
@@ -299,134 +281,101 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                 .onClose(this::close);
     }
 
+    /** {@code Generator@<identity>[<state>]}; the identity is the core's, see {@link Core#describe()}. */
     @Override
     public String toString() {
-        return "Generator@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
+        return core.describe();
     }
 
     // ---------------------------------------------------------------- implementation
 
-    /** Claims the generator for the calling thread: CREATED or SUSPENDED -> RUNNING. */
-    private void enter() {
-        for (;;) {
-            State s = state;
-            if (s == State.RUNNING) {
-                throw new GeneratorAlreadyExecutingException();
-            }
-            if (s == State.CLOSED) {
-                throw StopIteration.closed();
-            }
-            if (STATE.compareAndSet(this, s, State.RUNNING)) {
-                return;
-            }
-        }
-    }
-
     /**
-     * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
-     * While the body is inside {@code yieldFrom(sub)}, the delivery goes to {@code sub} (PEP 380)
-     * and the body only wakes when {@code sub} returns or raises. This forwarding is a plain
-     * method call per level, not a nested continuation, so a chain of delegations costs a few
-     * small frames per level and deep chains do not overflow the stack.
+     * The generator's coroutine, the body's yielder, and all of its mutable state. One object per
+     * generator besides the handle. The driver methods ({@code step}, {@code runToYield}, ...) must
+     * only be called by the thread holding RUNNING; the yielder methods only from the running body.
      */
-    private Y step(Object value, Throwable thrown) {
-        assert state == State.RUNNING;
-        Generator<?, ?, ?> sub = delegate;
-        if (sub != null) {
+    private static final class Core<Y, S, R> extends Coroutine implements Yielder<Y, S> {
+
+        /*
+         * State transitions (each asserted where it happens):
+         *
+         *   CREATED   -> RUNNING    first next()/send(null)
+         *   CREATED   -> CLOSED     close(), throwIn()
+         *   SUSPENDED -> RUNNING    next(), send(), throwIn(), close()
+         *   RUNNING   -> SUSPENDED  the body yields
+         *   RUNNING   -> CLOSED     the body returns or throws
+         *   CLOSED    -> (none)
+         */
+        private volatile State state = State.CREATED;
+        private static final VarHandle STATE;
+
+        static {
             try {
-                Y y = forward(sub, value, thrown);
-                state = State.SUSPENDED;
-                return y;
-            } catch (StopIteration done) {
-                value = done.value();
-                thrown = null;
-            } catch (Throwable raised) {
-                value = null;
-                thrown = raised;
+                STATE = MethodHandles.lookup().findVarHandle(Core.class, "state", State.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
             }
-            delegate = null;
         }
-        transfer = value;
-        pendingThrow = thrown;
-        return resume();
-    }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Y forward(Generator sub, Object value, Throwable thrown) {
-        if (thrown == null) {
-            return (Y) (value == null ? sub.next() : sub.send(value));
+        /**
+         * The body: a {@link GeneratorFunction}, or a {@link GeneratorProcedure} that is not one
+         * (kept as is rather than wrapped, which would cost an object and often a frozen frame).
+         * Dropped once the generator has finished.
+         */
+        private Object body;
+        /**
+         * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
+         * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched
+         * ahead by {@link Generator#hasNext()}.
+         */
+        private Object transfer;
+        /**
+         * While RUNNING, an exception to raise at the yield on resumption (throwIn() and close());
+         * once the body has failed, its failure.
+         */
+        private Throwable pendingThrow;
+        /** The sub-generator the body is delegating to with yieldFrom, or null. */
+        private Generator<?, ?, ?> delegate;
+        /** {@code transfer} holds a value fetched ahead by {@link Generator#hasNext()}. */
+        private boolean hasPeeked;
+
+        Core(GeneratorFunction<Y, S, R> body) {
+            this.body = body;
         }
-        if (thrown instanceof GeneratorExit) {
-            sub.close();
-            throw (GeneratorExit) thrown;
+
+        Core(GeneratorProcedure<Y, S> body) {
+            assert !(body instanceof GeneratorFunction);
+            this.body = body;
         }
-        return (Y) sub.throwIn(thrown);
-    }
 
-    /** Runs the body to its next yield or its end. The caller holds RUNNING. */
-    @SuppressWarnings("unchecked")
-    private Y resume() {
-        for (;;) {
-            if (coroutine.resume()) {
-                Throwable f = failure;
-                Object r = result;
-                release();
-                state = State.CLOSED;
-                if (f != null) {
-                    throw Sneaky.<RuntimeException>rethrow(f);
-                }
-                throw new StopIteration(r);
-            }
-            Generator<?, ?, ?> sub = delegate;
-            if (sub == null) {
-                Y y = (Y) transfer;
-                transfer = null;
-                state = State.SUSPENDED;
-                return y;
-            }
-            // The body entered yieldFrom(sub): start sub here, not nested inside the body.
-            try {
-                Y y = (Y) sub.next();
-                state = State.SUSPENDED;
-                return y;
-            } catch (StopIteration done) {
-                transfer = done.value();
-            } catch (Throwable raised) {
-                pendingThrow = raised;
-            }
-            delegate = null;
+        /**
+         * The generator's {@code toString()}. The core, not the handle, supplies the identity, so
+         * that the core can name its generator (in {@link YieldOutsideGeneratorException}) without
+         * holding a reference back to the handle.
+         */
+        String describe() {
+            return "Generator@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
         }
-    }
 
-    private void dropPeeked() {
-        peeked = null;
-        hasPeeked = false;
-    }
+        // ------------------------------------------------------------ the body's side
 
-    /** Lets go of everything the body referenced, so a finished generator retains nothing. */
-    private void release() {
-        body = null;
-        delegate = null;
-        transfer = null;
-        pendingThrow = null;
-        result = null;
-        failure = null;
-        dropPeeked();
-    }
-
-    /**
-     * The continuation's entry point and the body's yielder. One object per generator.
-     */
-    private final class Frame implements Runnable, Yielder<Y, S> {
-
+        /** Runs the body; its outcome goes where {@link #runToYield()} looks: transfer or pendingThrow. */
         @Override
-        public void run() {
+        @SuppressWarnings("unchecked")
+        void runBody() {
             try {
-                result = body.apply(this);
+                if (body instanceof GeneratorFunction<?, ?, ?> function) {
+                    transfer = ((GeneratorFunction<Y, S, R>) function).apply(this);
+                } else {
+                    ((GeneratorProcedure<Y, S>) body).run(this);
+                    transfer = null;
+                }
             } catch (StopIteration leaked) {
-                failure = new IllegalStateException("generator raised StopIteration", leaked);
+                transfer = null;
+                pendingThrow = new IllegalStateException("generator raised StopIteration", leaked);
             } catch (Throwable t) {
-                failure = t;
+                transfer = null;
+                pendingThrow = t;
             }
         }
 
@@ -435,7 +384,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         public S yield(Y value) {
             checkInside();
             transfer = value;
-            return (S) suspend();
+            return (S) suspendAndReceive();
         }
 
         @Override
@@ -444,11 +393,20 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             Objects.requireNonNull(sub, "sub");
             checkInside();
             delegate = sub;
-            return (T) suspend();
+            return (T) suspendAndReceive();
+        }
+
+        @Override
+        public void yieldAll(Iterable<? extends Y> items) {
+            for (Y item : items) {
+                if (this.yield(item) != null) {
+                    throw new IllegalArgumentException("can't send a non-null value into yieldAll of a plain iterable");
+                }
+            }
         }
 
         /** Suspends; on resumption returns what was sent in, or throws what was thrown in. */
-        private Object suspend() {
+        private Object suspendAndReceive() {
             Coroutine.suspend();
             Throwable t = pendingThrow;
             if (t != null) {
@@ -460,19 +418,143 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             return in;
         }
 
+        /**
+         * Being the current coroutine implies RUNNING: state only leaves RUNNING on the driving
+         * thread after the coroutine has returned from {@code resume()}, and no other thread
+         * changes it out of RUNNING. So one check suffices; the assert documents the implication.
+         */
         private void checkInside() {
-            if (state != State.RUNNING || !coroutine.isCurrent()) {
-                throw new YieldOutsideGeneratorException(Generator.this);
+            if (!isCurrent()) {
+                // A second handle on this core: the same generator, and the same toString().
+                throw new YieldOutsideGeneratorException(new Generator<>(this));
+            }
+            assert state == State.RUNNING;
+        }
+
+        // ------------------------------------------------------------ the driver's side
+
+        /** Compare-and-set of {@code state}. */
+        boolean claim(State expected, State next) {
+            return STATE.compareAndSet(this, expected, next);
+        }
+
+        /** Claims the generator for the calling thread: CREATED or SUSPENDED -> RUNNING. */
+        void enter() {
+            for (;;) {
+                State s = state;
+                if (s == State.RUNNING) {
+                    throw new GeneratorAlreadyExecutingException();
+                }
+                if (s == State.CLOSED) {
+                    throw StopIteration.closed();
+                }
+                if (claim(s, State.RUNNING)) {
+                    return;
+                }
             }
         }
 
-        @Override
-        public void yieldAll(Iterable<? extends Y> items) {
-            for (Y item : items) {
-                if (this.yield(item) != null) {
-                    throw new IllegalArgumentException("can't send a non-null value into yieldAll of a plain iterable");
+        /**
+         * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
+         * While the body is inside {@code yieldFrom(sub)}, the delivery goes to {@code sub} (PEP 380)
+         * and the body only wakes when {@code sub} returns or raises. This forwarding is a plain
+         * method call per level, not a nested continuation, so a chain of delegations costs a few
+         * small frames per level and deep chains do not overflow the stack.
+         */
+        Y step(Object value, Throwable thrown) {
+            assert state == State.RUNNING;
+            Generator<?, ?, ?> sub = delegate;
+            if (sub != null) {
+                try {
+                    Y y = forward(sub, value, thrown);
+                    state = State.SUSPENDED;
+                    return y;
+                } catch (StopIteration done) {
+                    value = done.value();
+                    thrown = null;
+                } catch (Throwable raised) {
+                    value = null;
+                    thrown = raised;
                 }
+                delegate = null;
             }
+            transfer = value;
+            pendingThrow = thrown;
+            return runToYield();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Y forward(Generator sub, Object value, Throwable thrown) {
+            if (thrown == null) {
+                return (Y) (value == null ? sub.next() : sub.send(value));
+            }
+            if (thrown instanceof GeneratorExit) {
+                sub.close();
+                throw (GeneratorExit) thrown;
+            }
+            return (Y) sub.throwIn(thrown);
+        }
+
+        /** Runs the body to its next yield or its end. The caller holds RUNNING. */
+        @SuppressWarnings("unchecked")
+        private Y runToYield() {
+            for (;;) {
+                if (resume()) {
+                    Throwable f = pendingThrow;
+                    Object r = transfer;
+                    release();
+                    state = State.CLOSED;
+                    if (f != null) {
+                        throw Sneaky.<RuntimeException>rethrow(f);
+                    }
+                    throw new StopIteration(r);
+                }
+                Generator<?, ?, ?> sub = delegate;
+                if (sub == null) {
+                    Y y = (Y) transfer;
+                    transfer = null;
+                    state = State.SUSPENDED;
+                    return y;
+                }
+                // The body entered yieldFrom(sub): start sub here, not nested inside the body.
+                try {
+                    Y y = (Y) sub.next();
+                    state = State.SUSPENDED;
+                    return y;
+                } catch (StopIteration done) {
+                    transfer = done.value();
+                } catch (Throwable raised) {
+                    pendingThrow = raised;
+                }
+                delegate = null;
+            }
+        }
+
+        /** Keeps a value fetched ahead by {@link Generator#hasNext()}. Only while SUSPENDED. */
+        void keepPeeked(Object value) {
+            transfer = value;
+            hasPeeked = true;
+        }
+
+        /** Hands out the value {@link Generator#hasNext()} fetched ahead. */
+        @SuppressWarnings("unchecked")
+        Y takePeeked() {
+            Y y = (Y) transfer;
+            dropPeeked();
+            return y;
+        }
+
+        void dropPeeked() {
+            transfer = null;
+            hasPeeked = false;
+        }
+
+        /** Lets go of everything the body referenced, so a finished generator retains nothing. */
+        void release() {
+            body = null;
+            delegate = null;
+            pendingThrow = null;
+            dropPeeked();
         }
     }
 }

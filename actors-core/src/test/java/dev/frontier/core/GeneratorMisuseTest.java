@@ -88,6 +88,19 @@ class GeneratorMisuseTest {
     }
 
     @Test
+    void theYieldOutsideMessageNamesTheGeneratorAsItsToStringDoes() {
+        AtomicReference<Yielder<Integer, Void>> kept = new AtomicReference<>();
+        Generator<Integer, Void, Void> g = Generator.ofVoid(y -> {
+            kept.set(y);
+            y.yield(1);
+        });
+        g.next();
+        YieldOutsideGeneratorException e = assertThrows(YieldOutsideGeneratorException.class, () -> kept.get().yield(2));
+        assertEquals("yield called outside the running body of " + g, e.getMessage());
+        assertTrue(g.toString().matches("Generator@[0-9a-f]+\\[SUSPENDED]"), g.toString());
+    }
+
+    @Test
     void yieldingTheOuterGeneratorFromInsideAnInnerBodyIsAnError() {
         Generator<String, Void, Void> outer = Generator.ofVoid(outerYield -> {
             Generator<String, Void, Void> inner = Generator.ofVoid(innerYield -> outerYield.yield("wrong"));

@@ -177,6 +177,30 @@ class GeneratorTest {
             assertEquals(State.CLOSED, g.state());
         }
 
+        /** A body object that is both a function and a procedure runs as the factory it was given to. */
+        static final class Both implements GeneratorFunction<String, Void, String>, GeneratorProcedure<String, Void> {
+            @Override
+            public String apply(Yielder<String, Void> y) {
+                y.yield("as function");
+                return "function result";
+            }
+
+            @Override
+            public void run(Yielder<String, Void> y) {
+                y.yield("as procedure");
+            }
+        }
+
+        @Test
+        void aBodyThatIsBothAFunctionAndAProcedureRunsAsTheFactoryAsked() {
+            Generator<String, Void, String> f = Generator.of(new Both());
+            assertEquals("as function", f.next());
+            assertEquals("function result", assertThrows(StopIteration.class, f::next).value());
+            Generator<String, Void, Void> p = Generator.ofVoid(new Both());
+            assertEquals("as procedure", p.next());
+            assertNull(assertThrows(StopIteration.class, p::next).value());
+        }
+
         @Test
         void checkedExceptionIsNotWrapped() {
             IOException io = new IOException("disk");
