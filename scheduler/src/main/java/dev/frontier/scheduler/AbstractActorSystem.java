@@ -253,11 +253,11 @@ abstract class AbstractActorSystem implements ActorSystem {
     }
 
     /** The body of {@code cell} awaits {@code stage}: resume it on its host thread when it completes. */
-    final void awaitOnHost(ActorCell<?> cell, CompletionStage<?> stage, long epoch) {
+    final void awaitOnHost(ActorCell<?> cell, CompletionStage<?> stage, int epoch) {
         stage.whenComplete((value, failure) -> runOnHost(cell, () -> resumeAwait(cell, epoch, value, failure)));
     }
 
-    private void resumeAwait(ActorCell<?> cell, long epoch, Object value, Throwable failure) {
+    private void resumeAwait(ActorCell<?> cell, int epoch, Object value, Throwable failure) {
         if (!cell.isWaitingInAwait(epoch)) {
             return; // stopped, or ended, while it waited
         }
@@ -271,7 +271,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     }
 
     /** A timer set by {@code receive(timeout)} fired: end that receive empty, if it is still waiting. */
-    final void receiveTimedOut(ActorCell<?> cell, long epoch) {
+    final void receiveTimedOut(ActorCell<?> cell, int epoch) {
         runOnHost(cell, () -> {
             if (!cell.isWaitingInReceive(epoch)) {
                 return;

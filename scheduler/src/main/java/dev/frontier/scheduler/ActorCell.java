@@ -73,9 +73,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     private ActorCell<?> sender;
     private boolean waitingForMessage;
     /** Counts receives, so a timeout set for an earlier receive cannot end a later one. */
-    private long receiveEpoch;
+    private int receiveEpoch;
     /** Counts awaits, so a completion is only taken by the await that registered it. */
-    long awaitEpoch;
+    int awaitEpoch;
     /** Delivery count: the message sequence number in the MDC and the tracer. */
     long sequence;
     private Logger traceLogger;
@@ -97,7 +97,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         this.generator = body == null ? null : Generator.of(this);
     }
 
-    /** The generator actor's generator body: the user's body, given this cell as its context. */
+    /**
+     * The generator actor's generator body: the user's body, given this cell as its context. The
+     * cell is its own generator function, so no extra object per actor (a million idle actors
+     * add up; see docs/benchmarks.md).
+     */
     @Override
     public Void apply(Yielder<Object, Object> y) throws Exception {
         yielder = y;
@@ -185,12 +189,12 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     }
 
     /** Whether the body is suspended in the receive numbered {@code epoch}. */
-    boolean isWaitingInReceive(long epoch) {
+    boolean isWaitingInReceive(int epoch) {
         return waitingForMessage && receiveEpoch == epoch && alive;
     }
 
     /** Whether the body is suspended in the await numbered {@code epoch}. */
-    boolean isWaitingInAwait(long epoch) {
+    boolean isWaitingInAwait(int epoch) {
         return !waitingForMessage && awaitEpoch == epoch && alive
                 && generator != null && generator.state() == Generator.State.SUSPENDED;
     }
@@ -260,8 +264,16 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     // ------------------------------------------------------------------ ActorContext
 
     @Override
+    @SuppressWarnings("unchecked")
     public M receive() {
-        return receive((Predicate<? super M>) null);
+        Yielder<Object, Object> y = yielder("receive()");
+        receiveEpoch++;
+        if (stash != null && !stash.isEmpty()) {
+            Kept k = stash.pollFirst();
+            sender = k.sender();
+            return (M) k.message();
+        }
+        return (M) y.yield(RECEIVE);
     }
 
     @Override
@@ -288,7 +300,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             sender = k.sender();
             return Optional.of((M) k.message());
         }
-        long epoch = ++receiveEpoch;
+        int epoch = ++receiveEpoch;
         Cancellable timer = system.schedule(timeout, () -> system.receiveTimedOut(this, epoch));
         Object m = y.yield(RECEIVE);
         if (m == TIMED_OUT) {
