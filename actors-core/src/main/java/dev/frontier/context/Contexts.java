@@ -87,7 +87,9 @@ public final class Contexts {
         try {
             suppressed = manager.onExit(failure);
         } catch (Throwable raised) {
-            Failures.attach(raised, failure);
+            if (!Failures.chainsItsOwnFailures(manager)) {
+                Failures.attach(raised, failure);
+            }
             throw Failures.rethrow(raised);
         }
         if (suppressed) {

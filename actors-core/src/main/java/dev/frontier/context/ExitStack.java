@@ -26,7 +26,9 @@ import java.util.Objects;
  *       lost: the one finally thrown reaches every earlier one through its suppressed list, and
  *       an outer manager can suppress a failure raised by an inner one's exit.</li>
  * </ul>
- * This is exactly what nesting the same managers in {@link Contexts#with} blocks does; Java's
+ * A failure raised <em>after</em> the body's exception was suppressed does not carry it (Python
+ * takes care of this case too). This is exactly what nesting the same managers in
+ * {@link Contexts#with} blocks does; Java's
  * try-with-resources differs: there the <em>first</em> failure is thrown and later ones are added
  * to it as suppressed.
  *
@@ -59,8 +61,16 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
         } catch (Exception e) {
             throw Failures.rethrow(e);
         }
-        exits.push(manager::onExit);
+        exits.push(manager instanceof ExitStack nested ? new NestedStack(nested) : manager::onExit);
         return value;
+    }
+
+    /** The exit of a stack entered into this one: it chains its own failures. */
+    private record NestedStack(ExitStack stack) implements Exit {
+        @Override
+        public boolean onExit(Throwable failure) {
+            return stack.onExit(failure);
+        }
     }
 
     /** Registers {@code resource} to be closed, and returns it. Never suppresses. */
@@ -122,7 +132,9 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
                     raisedNew = false;
                 }
             } catch (Throwable raised) {
-                Failures.attach(raised, current);
+                if (!(exit instanceof NestedStack)) {
+                    Failures.attach(raised, current);
+                }
                 raisedNew = raised != failure;
                 current = raised;
             }

@@ -34,6 +34,16 @@ final class Failures {
         raised.addSuppressed(original);
     }
 
+    /**
+     * Whether {@code manager} already chained what its exit raised, so the caller must not attach
+     * the exception it handed in. Only {@link ExitStack} does: it follows Python's
+     * {@code ExitStack}, which leaves a failure raised <em>after</em> the body's exception was
+     * suppressed unchained, exactly as nested {@code with} blocks would.
+     */
+    static boolean chainsItsOwnFailures(Object manager) {
+        return manager instanceof ExitStack;
+    }
+
     private static boolean reaches(Throwable from, Throwable target) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> todo = new ArrayDeque<>();
