@@ -1,6 +1,5 @@
 package dev.frontier.context;
 
-import dev.frontier.core.GeneratorExit;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -172,7 +171,7 @@ public final class Contexts {
             try {
                 y.yield();
             } catch (Throwable failure) {
-                if (failure instanceof GeneratorExit || !isInstanceOfAny(failure, suppressed)) {
+                if (!isInstanceOfAny(failure, suppressed)) {
                     throw failure;
                 }
                 LOG.debug("suppressed {}", failure.toString());

@@ -238,6 +238,32 @@ class GeneratorContextManagerTest {
         }
 
         @Test
+        void onExitItselfAttachesTheOriginalForCallersOtherThanWith() {
+            IllegalArgumentException original = new IllegalArgumentException("original");
+            GeneratorContextManager<String> translating = GeneratorContextManager.of(y -> {
+                try {
+                    y.yield("v");
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("translated");
+                }
+            });
+            translating.onEnter();
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> translating.onExit(original));
+            assertArrayEquals(new Throwable[] {original}, thrown.getSuppressed());
+
+            GeneratorContextManager<String> stubborn = GeneratorContextManager.of(y -> {
+                try {
+                    y.yield("v");
+                } catch (IllegalArgumentException e) {
+                    y.yield("again");
+                }
+            });
+            stubborn.onEnter();
+            GeneratorDidNotStopException didNotStop = assertThrows(GeneratorDidNotStopException.class, () -> stubborn.onExit(original));
+            assertArrayEquals(new Throwable[] {original}, didNotStop.getSuppressed());
+        }
+
+        @Test
         void aDifferentExceptionCausedByTheOriginalKeepsItAsCauseOnly() {
             IllegalArgumentException original = new IllegalArgumentException("original");
             GeneratorContextManager<String> wrapping = GeneratorContextManager.of(y -> {
