@@ -40,6 +40,7 @@ class EvaluatorTest {
         "1.5*2 = 3.0",
         "-0/5 = 0.0",
         "0/-5 = -0.0",
+        "0/-1000000000000000000000 = -0.0",
         "-0.0 = -0.0",
         "-(2+3)*-2 = 10",
         "--2 = 2",
@@ -63,6 +64,8 @@ class EvaluatorTest {
     void integerTrueDivisionIsCorrectlyRoundedWhereConvertingFirstIsNot() {
         // (2**54 + 3) / 3: converting the numerator to double first would give ...663.0
         assertEquals("6004799503160662.0", eval("18014398509481987/3"));
+        // (3 * (2**55 + 4) + 1) / 3 lies just above a tie: the remainder must break it upwards
+        assertEquals("3.6028797018963976e+16", eval("108086391056891917/3"));
         // (2**1100) / (2**1000 + 1), both far beyond double's exact range
         String twoTo1100 = java.math.BigInteger.TWO.pow(1100).toString();
         String twoTo1000Plus1 = java.math.BigInteger.TWO.pow(1000).add(java.math.BigInteger.ONE).toString();
