@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -166,7 +167,10 @@ public final class Contexts {
      */
     @SafeVarargs
     public static GeneratorContextManager<Void> suppress(Class<? extends Throwable>... types) {
-        List<Class<? extends Throwable>> suppressed = List.of(types);
+        List<Class<? extends Throwable>> suppressed = new ArrayList<>(types.length);
+        for (Class<? extends Throwable> type : types) {
+            suppressed.add(Objects.requireNonNull(type, "type"));
+        }
         return GeneratorContextManager.of(y -> {
             try {
                 y.yield();

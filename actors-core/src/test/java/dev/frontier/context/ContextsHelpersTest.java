@@ -215,6 +215,7 @@ class ContextsHelpersTest {
             ArithmeticException div = new ArithmeticException("/ by zero");
             assertSame(div, assertThrows(ArithmeticException.class, () -> {
                 try (var scope = suppress(ArithmeticException.class).enter()) {
+                    assertEquals(null, scope.value());
                     throw div;
                 }
             }));

@@ -104,9 +104,10 @@ class ExitStackTest {
         return GeneratorContextManager.of(y -> {
             try {
                 y.yield();
-            } finally {
+            } catch (RuntimeException bodyFailure) {
                 throw onExit;
             }
+            throw onExit;
         });
     }
 

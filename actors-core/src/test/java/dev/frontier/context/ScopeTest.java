@@ -42,6 +42,7 @@ class ScopeTest {
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
             try (Scope<String> scope = wouldSuppress().enter()) {
+                assertEquals("value", scope.value());
                 throw boom;
             }
         });
@@ -59,6 +60,7 @@ class ScopeTest {
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
             try (Scope<String> scope = yieldsTwice.enter()) {
+                assertEquals("one", scope.value());
                 throw boom;
             }
         });
