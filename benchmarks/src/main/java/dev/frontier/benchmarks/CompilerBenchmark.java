@@ -73,6 +73,19 @@ public class CompilerBenchmark {
         return Calc.evaluate(millionTerms);
     }
 
+    /**
+     * The same under the parallel collector: at the deepest point of the walk about a million
+     * generators are suspended (about 420 bytes each), and G1's young pauses copying them
+     * dominate the default-collector figure.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(jvmArgsAppend = {"--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED", "-XX:+UseParallelGC"})
+    public Value millionTermsTokenizeParseEvaluateParallelGc() {
+        return Calc.evaluate(millionTerms);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
