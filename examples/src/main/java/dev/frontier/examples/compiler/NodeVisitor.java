@@ -22,6 +22,13 @@ import dev.frontier.core.Generator;
  * generator either), so leaves cost no generator. {@link #visit(Node)} needs a constant amount of
  * Java stack whatever the depth of the tree.
  *
+ * <p><b>Note on the JIT.</b> On a deep tree the visit generators are compiled while the walk is
+ * still going down, so the code after their yields is compiled before it has ever run, and every
+ * suspended generator later resumes in that code. A speculation that then fails (a class not yet
+ * initialized, a branch never taken, a type never seen) deoptimizes each suspended frame
+ * separately, microseconds apiece. Initialize the classes the code after a yield needs before
+ * visiting, as {@link Evaluator} does; a first walk that meets new types or branches pays once.
+ *
  * @param <V> the type of the value a visit produces
  */
 public abstract class NodeVisitor<V> {
