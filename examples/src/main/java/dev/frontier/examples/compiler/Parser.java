@@ -105,13 +105,13 @@ public final class Parser {
             }
         }
         Node operand;
-        if (accept(TokenType.NUMBER, TokenType.NUMBER)) {
+        if (accept(TokenType.NUMBER)) {
             operand = new Node.Number(Value.parse(current.text()), current.position());
-        } else if (accept(TokenType.LPAREN, TokenType.LPAREN)) {
+        } else if (accept(TokenType.LPAREN)) {
             Token open = current;
             y.yield(open);
             operand = nested;
-            if (!accept(TokenType.RPAREN, TokenType.RPAREN)) {
+            if (!accept(TokenType.RPAREN)) {
                 throw new ExpressionException("expected ')' to close the '(' at position " + open.position()
                         + " but found " + lookahead.describe(), lookahead.position());
             }
@@ -122,6 +122,10 @@ public final class Parser {
             operand = new Node.Negate(operand, minuses.pop().position());
         }
         return operand;
+    }
+
+    private boolean accept(TokenType type) {
+        return accept(type, type);
     }
 
     /** The seed's {@code accept}: consumes the lookahead if it is one of the two types. */
