@@ -1,0 +1,12 @@
+package dev.frontier.context;
+
+/**
+ * The body of {@link Contexts#withVoid(ContextManager, ContextAction)}: receives the entered value
+ * and returns nothing. Checked exceptions it throws reach the manager and then the caller unchanged.
+ *
+ * @param <T> the type of the entered value
+ */
+@FunctionalInterface
+public interface ContextAction<T> {
+    void run(T value) throws Exception;
+}
