@@ -11,7 +11,10 @@ import java.util.concurrent.Future;
  * (the original cause, unwrapped from {@link java.util.concurrent.ExecutionException} and
  * {@link java.util.concurrent.CompletionException}; a cancelled future throws its
  * {@link java.util.concurrent.CancellationException}), so {@code try/catch} around a wait works
- * as it does around a call. A future that is already done is read at once, without suspending.
+ * as it does around a call. The methods declare {@code throws Exception} because a future can fail
+ * with any exception, checked ones included, and Java only lets a {@code catch (IOException e)}
+ * stand around a call that may throw it; a {@link TaskBody} may throw {@code Exception} anyway.
+ * A future that is already done is read at once, without suspending.
  * Otherwise the task suspends and the rest of the body runs later, on the task's executor: see
  * {@link Task} for which thread that is.
  *
@@ -21,10 +24,10 @@ import java.util.concurrent.Future;
 public interface Awaiter {
 
     /** Waits for {@code future}: any {@link CompletableFuture}, including another {@link Task}. */
-    <T> T await(CompletableFuture<T> future);
+    <T> T await(CompletableFuture<T> future) throws Exception;
 
     /** Waits for {@code stage}: any {@link CompletionStage}. */
-    <T> T await(CompletionStage<T> stage);
+    <T> T await(CompletionStage<T> stage) throws Exception;
 
     /**
      * Waits for a plain {@link Future} that is not a {@link CompletionStage}, such as the one
@@ -32,5 +35,5 @@ public interface Awaiter {
      * callback, so while it is pending one virtual thread is blocked in its {@code get()} on the
      * task's behalf; prefer a {@link CompletionStage} where there is a choice.
      */
-    <T> T await(Future<T> future);
+    <T> T await(Future<T> future) throws Exception;
 }

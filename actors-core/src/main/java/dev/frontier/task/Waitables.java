@@ -24,9 +24,21 @@ final class Waitables {
         return o instanceof Future<?> || o instanceof CompletionStage<?>;
     }
 
-    /** Whether {@code o} is a future that has already settled, so it can be read without waiting. */
+    /**
+     * Whether {@code o} is a future that has already settled, so it can be read without waiting.
+     * A {@link CompletableFuture#minimalCompletionStage()} is a {@code Future} whose
+     * {@code Future} methods throw {@link UnsupportedOperationException}: it is waited on as a
+     * plain stage.
+     */
     static boolean isDone(Object o) {
-        return o instanceof Future<?> f && f.isDone();
+        if (!(o instanceof Future<?> f)) {
+            return false;
+        }
+        try {
+            return f.isDone();
+        } catch (UnsupportedOperationException minimalStage) {
+            return false;
+        }
     }
 
     /** The value of a done future, or throws its failure's original cause. */
@@ -42,18 +54,27 @@ final class Waitables {
 
     /** Blocks until {@code waitable} settles: its value, or throws its failure's original cause. */
     static Object block(Object waitable) throws InterruptedException {
-        if (waitable instanceof Future<?> f) {
-            return get(f);
+        if (waitable instanceof CompletionStage<?> stage) {
+            return get(asFuture(stage));
         }
-        CompletableFuture<Object> bridge = new CompletableFuture<>();
-        ((CompletionStage<?>) waitable).whenComplete((v, t) -> {
-            if (t == null) {
-                bridge.complete(v);
-            } else {
-                bridge.completeExceptionally(t);
-            }
-        });
-        return get(bridge);
+        return get((Future<?>) waitable);
+    }
+
+    /** A future that settles with {@code stage}: the stage itself when it is a full CompletableFuture. */
+    private static Future<?> asFuture(CompletionStage<?> stage) {
+        try {
+            return stage.toCompletableFuture();
+        } catch (UnsupportedOperationException noConversion) {
+            CompletableFuture<Object> bridge = new CompletableFuture<>();
+            stage.whenComplete((v, t) -> {
+                if (t == null) {
+                    bridge.complete(v);
+                } else {
+                    bridge.completeExceptionally(t);
+                }
+            });
+            return bridge;
+        }
     }
 
     /**
