@@ -66,6 +66,10 @@ import org.slf4j.LoggerFactory;
  * the step; the other does nothing. A step re-checks {@link #isDone()} after entering WAITING,
  * so an outside completion that saw RUNNING is never missed.
  *
+ * <p>{@code newIncompleteFuture} is deliberately not overridden: stages derived from a task
+ * ({@code thenApply} and the rest) are plain {@code CompletableFuture}s, since a task without a
+ * body would mean nothing.
+ *
  * @param <R> the type of the body's result
  */
 public final class Task<R> extends CompletableFuture<R> {
