@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code do_func(2, "Hello")}: the pool's function fails (Python's {@code TypeError}, here a
  *       {@link ClassCastException}); the failure is thrown in at the wait, caught by the body, or
  *       left to fail the task.</li>
- *   <li>{@code do_many(5)}: waits in a loop.</li>
+ *   <li>{@code do_many(5)}: waits in a loop. {@code pool.submit} returns a plain {@code Future}: a
+ *       wait on one that is still pending resumes on the virtual thread that blocked on it
+ *       ({@code frontier-future-waiter-N}); one already done is read on the spot.</li>
  *   <li>Where a task resumes: inline on the pool's threads, or always on the task's executor.</li>
  *   <li>{@code compute_fibs(n)}: each {@code fib(i)} submitted to a 2-thread pool; two runs one
  *       after the other, then two tasks in parallel, then {@code run_inline_thread} on a second
@@ -117,7 +119,7 @@ public final class FibExample {
 
             errors(pool, loop);
 
-            log.info("--- do_many(5) (each func(n, n) is done before the wait: no suspension, no thread switch)");
+            log.info("--- do_many(5)");
             InlineFutures.runInlineFuture(doMany(pool, 5));
 
             whereItResumes(pool, loop);
