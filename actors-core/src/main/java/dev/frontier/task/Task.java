@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #obtrudeValue} and {@link #obtrudeException} are not supported.</li>
  *   <li>The executor must run each command once, and must publish what was written before
  *       {@code execute} to the command (every {@code java.util.concurrent} executor does). If it
- *       rejects a step, the task fails with the {@link RejectedExecutionException} and its body
+ *       rejects a step (a {@link RejectedExecutionException}, or any exception thrown by
+ *       {@code execute} before it ran the step), the task fails with that exception and its body
  *       is closed on the rejecting thread, since there is no other.</li>
  * </ul>
  *
@@ -328,12 +329,12 @@ public final class Task<R> extends CompletableFuture<R> {
     private void dispatch() {
         try {
             executor.execute(step);
-        } catch (RejectedExecutionException rejected) {
+        } catch (RuntimeException rejected) { // RejectedExecutionException, or a broken executor
             rejected(rejected);
         }
     }
 
-    private void rejected(RejectedExecutionException rejected) {
+    private void rejected(RuntimeException rejected) {
         if (!PHASE.compareAndSet(this, SCHEDULED, RUNNING)) {
             log.warn("{}: executor {} threw after accepting the step", this, executor, rejected);
             return;

@@ -26,7 +26,11 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <ul>
  *   <li>{@code awaitCompleted}: one {@code await} of an already-completed future inside a
- *       running task (the fast path: no suspension). Goal: at most 300 ns.</li>
+ *       running task (the fast path: no suspension). Goal: at most 300 ns.
+ *       {@code awaitCompletedDistinct}: the same over 1000 different done futures.</li>
+ *   <li>{@code awaitPendingSameThread}: one {@code await} that really suspends, of a future
+ *       completed later by the task's own (queueing) executor on the same thread: the cost of a
+ *       suspension, a callback, a posted step and a resumption, without any thread hand-off.</li>
  *   <li>{@code roundTripSpinning}: one {@code await} of a future completed by another thread, the
  *       task resuming back on its own executor, which the benchmark thread drains as a scheduler
  *       thread would; both threads spin. Goal: at most 2 µs.</li>
@@ -48,6 +52,14 @@ public class TaskBenchmark {
     static final int BATCH = 1000;
 
     final CompletableFuture<Integer> done = CompletableFuture.completedFuture(1);
+    /** Distinct done futures, so the loop cannot treat the awaited future as a constant. */
+    final CompletableFuture<?>[] distinct = new CompletableFuture<?>[AWAITS];
+
+    {
+        for (int i = 0; i < AWAITS; i++) {
+            distinct[i] = CompletableFuture.completedFuture(i);
+        }
+    }
 
     /** A thread that spins on a queue, running what is offered: the completing side. */
     Spinner completer;
@@ -80,6 +92,40 @@ public class TaskBenchmark {
             }
             return sum;
         }).join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(AWAITS)
+    @SuppressWarnings("unchecked")
+    public int awaitCompletedDistinct() {
+        return Task.startInline(a -> {
+            int sum = 0;
+            for (int i = 0; i < AWAITS; i++) {
+                sum += a.await((CompletableFuture<Integer>) distinct[i]);
+            }
+            return sum;
+        }).join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(AWAITS)
+    public int awaitPendingSameThread() {
+        ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        Executor loop = queue::add;
+        Task<Integer> t = Task.start(loop, a -> {
+            int sum = 0;
+            for (int i = 0; i < AWAITS; i++) {
+                CompletableFuture<Integer> f = new CompletableFuture<>();
+                loop.execute(() -> f.complete(1));
+                sum += a.await(f);
+            }
+            return sum;
+        });
+        Runnable next;
+        while ((next = queue.poll()) != null) {
+            next.run();
+        }
+        return t.join();
     }
 
     @Benchmark
