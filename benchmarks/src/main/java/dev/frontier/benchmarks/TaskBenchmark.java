@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       suspension, a callback, a posted step and a resumption, without any thread hand-off.</li>
  *   <li>{@code roundTripSpinning}: one {@code await} of a future completed by another thread, the
  *       task resuming back on its own executor, which the benchmark thread drains as a scheduler
- *       thread would; both threads spin. Goal: at most 2 µs.</li>
+ *       thread would; both threads spin when idle (then yield, after {@value Spinner#SPINS}
+ *       spins). Goal: at most 2 µs.</li>
  *   <li>{@code roundTripParked}: the same over two ordinary single-thread executors, whose threads
  *       park when idle: the cost of two thread wake-ups.</li>
  *   <li>{@code startAndFinish}: start an inline task whose body awaits a done future, and join it.</li>
@@ -140,12 +141,14 @@ public class TaskBenchmark {
             }
             return sum;
         });
+        int idle = 0;
         while (!t.isDone()) {
             Runnable step = loopQueue.poll();
             if (step != null) {
                 step.run();
+                idle = 0;
             } else {
-                Thread.onSpinWait();
+                idle = Spinner.idle(idle);
             }
         }
         return t.join();
@@ -195,8 +198,9 @@ public class TaskBenchmark {
         return sum[0];
     }
 
-    /** A busy-spinning single-thread executor. */
+    /** A busy-spinning (spin, then yield) single-thread executor. */
     static final class Spinner implements Executor {
+        static final int SPINS = 100;
         private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
         private volatile boolean running = true;
         private final Thread thread;
@@ -213,14 +217,29 @@ public class TaskBenchmark {
         }
 
         private void run() {
+            int idle = 0;
             while (running) {
                 Runnable r = queue.poll();
                 if (r != null) {
                     r.run();
+                    idle = 0;
                 } else {
-                    Thread.onSpinWait();
+                    idle = idle(idle);
                 }
             }
+        }
+
+        /**
+         * Spin, then yield the CPU: pure spinning collapses when the machine has fewer free CPUs
+         * than spinning threads (a spinner waits a whole time slice for the other to run).
+         */
+        static int idle(int idleCount) {
+            if (idleCount < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+            return idleCount + 1;
         }
 
         void stop() throws InterruptedException {
