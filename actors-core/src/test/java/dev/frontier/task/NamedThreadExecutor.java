@@ -19,10 +19,15 @@ final class NamedThreadExecutor implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         executor.shutdownNow();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(thread.getName() + " did not stop");
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(thread.getName() + " did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted stopping " + thread.getName(), e);
         }
     }
 }
