@@ -83,6 +83,14 @@ public interface ActorContext<M> {
     /** Sends {@code message} to {@code target}, with this actor as the sender. */
     <T> void send(ActorRef<T> target, T message);
 
+    /**
+     * An executor that runs commands on this actor's host thread (the scheduler thread, or the
+     * actor's own thread), as this actor, after what is already queued there. Start a task with it
+     * ({@code Task.start(ctx.executor(), body)}) and every step of the task runs where the actor
+     * runs, never on the thread that completed a future. Any thread may use it.
+     */
+    java.util.concurrent.Executor executor();
+
     /** The system this actor lives in, to spawn or look up other actors. */
     ActorSystem system();
 }

@@ -43,6 +43,12 @@ public interface ActorSystem extends AutoCloseable {
     Cancellable sendAfter(Duration delay, String name, Object message);
 
     /**
+     * An awaitable sleep: a future completed after {@code delay} by this system's timers (on the
+     * deque scheduler: by its clock, on its thread). Await it from a task or an actor.
+     */
+    CompletableFuture<Void> sleep(Duration delay);
+
+    /**
      * Request/reply: sends {@code message} to the actor named {@code name} from a temporary actor
      * whose first message completes the returned future. Without a reply within {@code timeout}
      * the future fails with {@link AskTimeoutException}; a reply arriving later is a dead letter.

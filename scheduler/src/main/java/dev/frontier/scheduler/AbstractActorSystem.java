@@ -245,8 +245,8 @@ abstract class AbstractActorSystem implements ActorSystem {
         }
     }
 
-    /** A future completed after {@code delay}: what {@code sleep} awaits. */
-    final CompletableFuture<Void> delay(Duration delay) {
+    @Override
+    public final CompletableFuture<Void> sleep(Duration delay) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         schedule(delay, () -> done.complete(null));
         return done;

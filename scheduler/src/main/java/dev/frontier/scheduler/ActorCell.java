@@ -347,7 +347,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public void sleep(Duration delay) {
         yielder("sleep()");
         try {
-            await(system.delay(delay));
+            await(system.sleep(delay));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception impossible) {
@@ -407,6 +407,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     public ActorSystem system() {
         return system;
+    }
+
+    @Override
+    public java.util.concurrent.Executor executor() {
+        return command -> system.runOnHost(this, command);
     }
 
     @Override
