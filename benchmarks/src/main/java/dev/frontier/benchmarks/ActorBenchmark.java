@@ -191,32 +191,37 @@ public class ActorBenchmark {
 
         DequeScheduler scheduler;
         @SuppressWarnings("unchecked")
-        ActorRef<Integer>[] pings = new ActorRef[PAIRS];
+        final ActorRef<Integer>[] pings = new ActorRef[PAIRS];
+        @SuppressWarnings("unchecked")
+        final ActorRef<Integer>[] pongs = new ActorRef[PAIRS];
         int remaining;
 
         @Setup(Level.Trial)
         public void setup() {
             scheduler = DequeScheduler.create(ActorSystemOptions.defaults().withMdc(false));
             for (int i = 0; i < PAIRS; i++) {
+                int pair = i;
                 if (kind.equals("handler")) {
-                    pings[i] = scheduler.spawnHandler("ping" + i, (ActorContext<Integer> ctx, Integer n) -> reply(ctx, n));
-                    scheduler.<Integer>spawnHandler("pong" + i, (ctx, n) -> reply(ctx, n));
+                    pings[i] = scheduler.spawnHandler("ping" + i, (ActorContext<Integer> ctx, Integer n) -> bounce(ctx, pongs[pair], n));
+                    pongs[i] = scheduler.spawnHandler("pong" + i, (ActorContext<Integer> ctx, Integer n) -> bounce(ctx, pings[pair], n));
                 } else {
-                    pings[i] = scheduler.spawn("ping" + i, (ActorContext<Integer> ctx) -> loop(ctx));
-                    scheduler.<Integer>spawn("pong" + i, ctx -> loop(ctx));
+                    pings[i] = scheduler.spawn("ping" + i, (ActorContext<Integer> ctx) -> {
+                        while (true) {
+                            bounce(ctx, pongs[pair], ctx.receive());
+                        }
+                    });
+                    pongs[i] = scheduler.spawn("pong" + i, (ActorContext<Integer> ctx) -> {
+                        while (true) {
+                            bounce(ctx, pings[pair], ctx.receive());
+                        }
+                    });
                 }
             }
         }
 
-        private void reply(ActorContext<Integer> ctx, int n) {
-            if (--remaining >= PAIRS && ctx.sender() != null) {
-                ctx.send(ctx.sender(), n + 1);
-            }
-        }
-
-        private void loop(ActorContext<Integer> ctx) {
-            while (true) {
-                reply(ctx, ctx.receive());
+        private void bounce(ActorContext<Integer> ctx, ActorRef<Integer> other, int n) {
+            if (--remaining >= PAIRS) {
+                ctx.send(other, n + 1);
             }
         }
 
@@ -231,9 +236,7 @@ public class ActorBenchmark {
     public long dequeThousandPairs(DequeManyPairs p) {
         p.remaining = N;
         for (int i = 0; i < DequeManyPairs.PAIRS; i++) {
-            String pong = "pong" + i;
-            p.scheduler.<Integer>lookup(pong).orElseThrow();
-            p.scheduler.send(pong, 0);
+            p.pings[i].send(0);
         }
         return p.scheduler.run();
     }
