@@ -1,5 +1,6 @@
 package dev.frontier.examples;
 
+import dev.frontier.examples.compiler.Calc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Examples {
               printer [N]               the seed's printer actor, counting down from N (default 10)
               direct-pingpong [COUNT]   Attempt 1: direct send fails with "generator already executing"
               thread-pingpong [COUNT]   Solution 1: one virtual thread per actor
+              calc EXPRESSION...        the expression compiler as an actor: calc 2 + 3 * 4 - 5 prints 9
             """;
 
     private Examples() {
@@ -41,6 +43,7 @@ public final class Examples {
             case "printer" -> Printer.main(tail);
             case "direct-pingpong" -> DirectPingPong.main(tail);
             case "thread-pingpong" -> ThreadPingPong.main(tail);
+            case "calc" -> Calc.main(tail);
             default -> {
                 System.err.println("unknown example '" + name + "' (arguments " + Arrays.toString(args) + ")");
                 System.err.print(USAGE);

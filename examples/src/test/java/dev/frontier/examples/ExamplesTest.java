@@ -2,6 +2,7 @@ package dev.frontier.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.frontier.examples.compiler.Calc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,5 +64,37 @@ class ExamplesTest {
         assertEquals("  error handler: actor 'ping' failed handling 0 from outside: "
                 + "dev.frontier.core.GeneratorAlreadyExecutingException: generator already executing", out.get(3));
         assertEquals(5, out.size());
+    }
+
+    /**
+     * What {@code mvn -q compile exec:exec -Dexample="..."} prints on standard output: exec splits
+     * the string on spaces and hands the pieces to {@link Examples#main}.
+     */
+    static List<String> launched(String example) throws Exception {
+        PrintStream stdout = System.out;
+        try {
+            return lines(out -> {
+                System.setOut(out);
+                Examples.main(example.split(" "));
+            });
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    @Test
+    void calcPrintsTheSeedsValueThroughTheEvaluatorActor() throws Exception {
+        assertEquals(List.of("9"), launched("calc 2 + 3 * 4 - 5"));
+        String[] pieces = "2 + 3 * 4 - 5".split(" ");
+        assertEquals(List.of("9"), lines(both -> assertEquals(0, Calc.run(pieces, both, both))), "and nothing on stderr");
+    }
+
+    @Test
+    void calcShowsWhereABadExpressionIsWrong() throws Exception {
+        List<String> out = lines(o -> assertEquals(1, Calc.run(new String[] {"1", "+", "(2"}, o, o)));
+        assertEquals(List.of(
+                "error: expected ')' to close the '(' at position 4 but found end of input at position 6",
+                "  1 + (2",
+                "        ^"), out);
     }
 }
