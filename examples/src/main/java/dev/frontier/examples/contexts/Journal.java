@@ -1,5 +1,7 @@
 package dev.frontier.examples.contexts;
 
+import static dev.frontier.context.Contexts.withVoid;
+
 import dev.frontier.actor.ActorContext;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.GeneratorActor;
@@ -16,14 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * An actor that holds resources across receives: a private temporary directory
  * ({@link Contexts#tempdir()}) and a writer open on {@code journal.txt} inside it, both on one
- * {@link ExitStack} entered in a try-with-resources statement around the receive loop.
+ * {@link ExitStack} entered with {@code Contexts.with} around the receive loop.
  *
  * <pre>{@code
- * try (ExitStack resources = new ExitStack()) {
+ * ctx -> withVoid(new ExitStack(), resources -> {
  *     Path dir = resources.enterContext(Contexts.tempdir());
  *     BufferedWriter out = resources.closing(Files.newBufferedWriter(dir.resolve("journal.txt")));
  *     while (true) { ... ctx.receive() ... }
- * }   // the writer is closed, then the directory deleted
+ * })   // the writer is closed, then the directory deleted
  * }</pre>
  *
  * However the actor ends, the stack unwinds, last resource first (the writer is closed before its
@@ -32,13 +34,17 @@ import org.slf4j.LoggerFactory;
  *   <li>its body returns, on {@link Close};</li>
  *   <li>it is stopped ({@code system.stop(name)}, or the system shuts down): its generator is
  *       closed, so {@code GeneratorExit} is raised at the {@code receive} and the
- *       try-with-resources statement runs on the way out;</li>
+ *       stack unwinds on the way out;</li>
  *   <li>it fails: an {@link Append} whose entry contains a line break would corrupt the journal,
- *       so the actor throws {@link IllegalArgumentException}, which leaves the body through the
- *       same statement and then reaches the system's error handler.</li>
+ *       so the actor throws {@link IllegalArgumentException}, which unwinds the stack and then
+ *       reaches the system's error handler.</li>
  * </ul>
- * An unwinding failure (the directory cannot be deleted) ends the actor with that failure: when it
- * was stopped, the error handler reports it "while starting or stopping".
+ * If unwinding fails (the directory cannot be deleted), the actor ends with that failure, also
+ * when it was stopped: the error handler then reports it "while starting or stopping". That is
+ * why this uses {@code with} rather than {@code try (ExitStack resources = new ExitStack())}:
+ * there, a failure of {@code close()} while {@code GeneratorExit} passes is added to the
+ * {@code GeneratorExit} as suppressed, and the stop completes as if nothing had failed (see
+ * docs/contexts.md).
  */
 public final class Journal {
 
@@ -78,32 +84,30 @@ public final class Journal {
 
     /** A new journal actor; each one has its own directory, made when it starts. */
     public static GeneratorActor<Command> actor() {
-        return ctx -> {
-            try (ExitStack resources = new ExitStack()) {
-                Path dir = resources.enterContext(Contexts.tempdir());
-                Path file = dir.resolve(FILE_NAME);
-                BufferedWriter out = resources.closing(Files.newBufferedWriter(file));
-                LOG.debug("journal {} opened {}", ctx.name(), file);
-                while (true) {
-                    switch (ctx.receive()) {
-                        case Append(String entry) -> {
-                            if (entry.indexOf('\n') >= 0 || entry.indexOf('\r') >= 0) {
-                                throw new IllegalArgumentException("a journal entry must be one line: " + entry.lines().toList());
-                            }
-                            out.write(entry);
-                            out.newLine();
+        return ctx -> withVoid(new ExitStack(), resources -> {
+            Path dir = resources.enterContext(Contexts.tempdir());
+            Path file = dir.resolve(FILE_NAME);
+            BufferedWriter out = resources.closing(Files.newBufferedWriter(file));
+            LOG.debug("journal {} opened {}", ctx.name(), file);
+            while (true) {
+                switch (ctx.receive()) {
+                    case Append(String entry) -> {
+                        if (entry.indexOf('\n') >= 0 || entry.indexOf('\r') >= 0) {
+                            throw new IllegalArgumentException("a journal entry must be one line: " + entry.lines().toList());
                         }
-                        case Read() -> {
-                            out.flush();
-                            reply(ctx, new Contents(dir, Files.readAllLines(file)));
-                        }
-                        case Close() -> {
-                            return;
-                        }
+                        out.write(entry);
+                        out.newLine();
+                    }
+                    case Read() -> {
+                        out.flush();
+                        reply(ctx, new Contents(dir, Files.readAllLines(file)));
+                    }
+                    case Close() -> {
+                        return;
                     }
                 }
             }
-        };
+        });
     }
 
     private static void reply(ActorContext<Command> ctx, Contents contents) {

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A journal holds a temporary directory and an open file across receives (an ExitStack in
- * try-with-resources) and releases both when it ends: by returning, by being stopped, by failing.
+ * A journal holds a temporary directory and an open file across receives (an ExitStack entered
+ * with {@code Contexts.with} around its loop) and releases both when it ends: by returning, by
+ * being stopped, by failing.
  */
 class JournalTest {
 
