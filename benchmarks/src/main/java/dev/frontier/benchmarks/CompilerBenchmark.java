@@ -73,7 +73,7 @@ public class CompilerBenchmark {
     /** The hybrid visitor's depth cap; a state of its own so that only the hybrid benchmarks vary it. */
     @State(Scope.Benchmark)
     public static class Cap {
-        @Param({"16", "64", "256"})
+        @Param({"16", "32", "64", "256"})
         int cap;
     }
 

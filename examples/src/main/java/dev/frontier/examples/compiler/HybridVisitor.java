@@ -44,7 +44,7 @@ import dev.frontier.core.Yielder;
 public abstract class HybridVisitor<V> {
 
     /** The depth cap used by the no-argument constructor. */
-    public static final int DEFAULT_CAP = 64;
+    public static final int DEFAULT_CAP = 32;
 
     private final int cap;
 
