@@ -2,6 +2,7 @@ package dev.frontier.benchmarks;
 
 import dev.frontier.examples.compiler.Calc;
 import dev.frontier.examples.compiler.Evaluator;
+import dev.frontier.examples.compiler.HybridEvaluator;
 import dev.frontier.examples.compiler.Node;
 import dev.frontier.examples.compiler.Parser;
 import dev.frontier.examples.compiler.RecursiveEvaluator;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +29,9 @@ import org.openjdk.jmh.annotations.State;
  *       a tree 999,999 levels deep)? Goal: at most 2 s. The phases are measured cumulatively
  *       (tokenize; tokenize+parse; all three) to show where the time goes.</li>
  *   <li>What does the generator visitor cost against the plain recursive one on a 1,000-deep
- *       tree ({@code 0+1+...+999})? Goal: at most 5x.</li>
+ *       tree ({@code 0+1+...+999})? Goal: at most 5x. And the depth-capped hybrid
+ *       ({@link HybridEvaluator}: recursion up to {@code cap} levels, then a generator), for a
+ *       few caps.</li>
  * </ul>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar Compiler -f 1 -wi 3 -i 5}.
  */
@@ -66,6 +70,13 @@ public class CompilerBenchmark {
         return Parser.parse(millionTerms);
     }
 
+    /** The hybrid visitor's depth cap; a state of its own so that only the hybrid benchmarks vary it. */
+    @State(Scope.Benchmark)
+    public static class Cap {
+        @Param({"16", "32", "64", "256"})
+        int cap;
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -98,5 +109,20 @@ public class CompilerBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Value thousandDeepRecursiveVisitor() {
         return new RecursiveEvaluator().visit(thousandDeep);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Value thousandDeepHybridVisitor(Cap c) {
+        return new HybridEvaluator(c.cap).visit(thousandDeep);
+    }
+
+    /** {@link #millionTermsTokenizeParseEvaluate} with the hybrid visitor. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Value millionTermsTokenizeParseEvaluateHybrid(Cap c) {
+        return new HybridEvaluator(c.cap).visit(Parser.parse(millionTerms));
     }
 }

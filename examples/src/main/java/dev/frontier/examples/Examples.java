@@ -1,5 +1,7 @@
 package dev.frontier.examples;
 
+import dev.frontier.examples.compiler.Calc;
+import dev.frontier.examples.contexts.ContextsDemo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,8 @@ public final class Examples {
               printer [N]               the seed's printer actor, counting down from N (default 10)
               direct-pingpong [COUNT]   Attempt 1: direct send fails with "generator already executing"
               thread-pingpong [COUNT]   Solution 1: one virtual thread per actor
+              calc EXPRESSION...        the expression compiler as an actor: calc 2 + 3 * 4 - 5 prints 9
+              contexts                  actors holding resources through context managers; timethis
             """;
 
     private Examples() {
@@ -41,6 +45,8 @@ public final class Examples {
             case "printer" -> Printer.main(tail);
             case "direct-pingpong" -> DirectPingPong.main(tail);
             case "thread-pingpong" -> ThreadPingPong.main(tail);
+            case "calc" -> Calc.main(tail);
+            case "contexts" -> ContextsDemo.main(tail);
             default -> {
                 System.err.println("unknown example '" + name + "' (arguments " + Arrays.toString(args) + ")");
                 System.err.print(USAGE);

@@ -1,7 +1,9 @@
 package dev.frontier.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.frontier.examples.compiler.Calc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,5 +65,61 @@ class ExamplesTest {
         assertEquals("  error handler: actor 'ping' failed handling 0 from outside: "
                 + "dev.frontier.core.GeneratorAlreadyExecutingException: generator already executing", out.get(3));
         assertEquals(5, out.size());
+    }
+
+    /**
+     * What {@code mvn -q compile exec:exec -Dexample="..."} prints on standard output: exec splits
+     * the string on spaces and hands the pieces to {@link Examples#main}.
+     */
+    static List<String> launched(String example) throws Exception {
+        PrintStream stdout = System.out;
+        try {
+            return lines(out -> {
+                System.setOut(out);
+                Examples.main(example.split(" "));
+            });
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    @Test
+    void calcPrintsTheSeedsValueThroughTheEvaluatorActor() throws Exception {
+        assertEquals(List.of("9"), launched("calc 2 + 3 * 4 - 5"));
+        String[] pieces = "2 + 3 * 4 - 5".split(" ");
+        assertEquals(List.of("9"), lines(both -> assertEquals(0, Calc.run(pieces, both, both))), "and nothing on stderr");
+    }
+
+    @Test
+    void calcShowsWhereABadExpressionIsWrong() throws Exception {
+        List<String> out = lines(o -> assertEquals(1, Calc.run(new String[] {"1", "+", "(2"}, o, o)));
+        assertEquals(List.of(
+                "error: expected ')' to close the '(' at position 4 but found end of input at position 6",
+                "  1 + (2",
+                "        ^"), out);
+    }
+
+    @Test
+    @Timeout(30)
+    void contextsShowsEveryResourceReleasedAndTheBatchTimes() throws Exception {
+        List<String> out = launched("contexts");
+        List<String> printed = out.stream().filter(l -> !l.contains(" INFO ")).toList();
+        assertTrue(printed.get(0).matches("journal-1: .*frontier-\\d+/journal\\.txt holds \\[first, second]"), printed.get(0));
+        assertEquals(List.of(
+                "journal-1: closed itself, directory deleted: true",
+                "journal-2: stopped, directory deleted: true",
+                "  error handler: actor 'journal-3' failed: java.lang.IllegalArgumentException: "
+                        + "a journal entry must be one line: [two, lines]",
+                "journal-3: failed, directory deleted: true",
+                "ledger: mid-session, a reader gets nothing (locked)",
+                "ledger: session over, a reader gets [credit 10, debit 4]",
+                "counter: 18 words in 4 lines, timed in batches of 2 (see the log)"), printed.subList(1, printed.size()));
+        // the timethis lines, through the bundled logback.xml's console appender
+        List<String> timed = out.stream().filter(l -> l.contains(" INFO ")).toList();
+        assertEquals(2, timed.size(), out.toString());
+        for (int batch = 1; batch <= 2; batch++) {
+            assertTrue(timed.get(batch - 1).matches(".*\\[counter#" + 2 * batch + "] dev\\.frontier\\.context\\.Contexts - counter batch "
+                    + batch + ": \\d+\\.\\d{3}"), timed.get(batch - 1));
+        }
     }
 }

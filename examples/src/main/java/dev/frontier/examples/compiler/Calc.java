@@ -7,6 +7,10 @@ import java.io.PrintStream;
  * with the generator parser and visitor, so any depth of nesting works. Arguments are joined
  * with spaces, so {@code calc 2 + 3} works too. Bad input prints the error and a caret under
  * the offending position to standard error, and exits with status 1.
+ *
+ * <p>The command line is an actor workload: {@link #run} asks an {@link EvaluatorActor} on a
+ * deque scheduler driven by the calling thread ({@link EvaluatorActor#evaluateOnce}).
+ * {@link #evaluate} is the same computation as a plain call, for programs.
  */
 public final class Calc {
     private Calc() {
@@ -24,21 +28,27 @@ public final class Calc {
         }
     }
 
-    /** {@link #main} without the exit: returns the exit status. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * {@link #main} without the exit: joins {@code args} with spaces, asks the evaluator actor, and
+     * prints its reply. Returns the exit status: 0, 1 for bad input, 2 without arguments.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.println("usage: calc EXPRESSION    e.g. calc \"2 + 3 * 4 - 5\"");
             return 2;
         }
         String text = String.join(" ", args);
-        try {
-            out.println(evaluate(text));
-            return 0;
-        } catch (ExpressionException e) {
-            err.println("error: " + e.getMessage());
-            err.println("  " + text);
-            err.println("  " + " ".repeat(e.position()) + "^");
-            return 1;
-        }
+        return switch (EvaluatorActor.evaluateOnce(text)) {
+            case EvaluatorActor.Reply.Ok ok -> {
+                out.println(ok.value());
+                yield 0;
+            }
+            case EvaluatorActor.Reply.Error error -> {
+                err.println("error: " + error.message());
+                err.println("  " + text);
+                err.println("  " + " ".repeat(error.position()) + "^");
+                yield 1;
+            }
+        };
     }
 }
