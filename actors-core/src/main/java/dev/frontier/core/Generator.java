@@ -238,10 +238,30 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         c.dropPeeked();
         try {
             c.step(null, new GeneratorExit());
-        } catch (GeneratorExit | StopIteration finished) {
+        } catch (GeneratorExit exit) {
+            reportCleanupFailure(exit);
+            return;
+        } catch (StopIteration finished) {
             return;
         }
         throw new GeneratorIgnoredExitException();
+    }
+
+    /**
+     * A try-with-resources in the body whose {@code close()} failed while GeneratorExit passed
+     * through attached that failure to the exit as suppressed. In Python the failure would have
+     * propagated from {@code close()}; so it does here, carrying any further ones.
+     */
+    private static void reportCleanupFailure(GeneratorExit exit) {
+        Throwable[] failures = exit.getSuppressed();
+        if (failures.length == 0) {
+            return;
+        }
+        Throwable first = failures[0];
+        for (int i = 1; i < failures.length; i++) {
+            first.addSuppressed(failures[i]);
+        }
+        throw Sneaky.<RuntimeException>rethrow(first);
     }
 
     /**

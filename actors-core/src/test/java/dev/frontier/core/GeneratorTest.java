@@ -376,6 +376,23 @@ class GeneratorTest {
         }
 
         @Test
+        void aResourceWhoseCloseFailsWhileClosingMakesCloseThrowThatFailure() {
+            java.io.IOException releaseFailed = new java.io.IOException("release failed");
+            AutoCloseable resource = () -> {
+                throw releaseFailed;
+            };
+            Generator<Integer, Void, Void> g = Generator.ofVoid(y -> {
+                try (AutoCloseable r = resource) {
+                    y.yield(1);
+                }
+            });
+            g.next();
+            Throwable thrown = assertThrows(Throwable.class, g::close);
+            assertSame(releaseFailed, thrown, "a cleanup failure is not lost behind GeneratorExit");
+            assertEquals(State.CLOSED, g.state());
+        }
+
+        @Test
         void tryWithResourcesClosesTheGenerator() {
             List<String> log = new ArrayList<>();
             try (Generator<Integer, Void, Void> g = Generator.ofVoid(y -> {

@@ -362,8 +362,9 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
 
     /** Shutdown on the scheduler thread: undelivered messages become dead letters, actors close. */
     private void closeEverything() {
-        for (Object e; (e = inbox.relaxedPoll()) != null; ) {
-            if (e instanceof Envelope env) {
+        // poll(), not relaxedPoll(): a producer mid-offer must not end the final drain early
+        while (!inbox.isEmpty()) {
+            if (inbox.poll() instanceof Envelope env) {
                 deadLetter(env.target().name, env.sender(), env.message());
             }
         }

@@ -202,8 +202,9 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
         } finally {
             host.closed = true;
-            for (Object e; (e = host.mailbox.relaxedPoll()) != null; ) {
-                if (e instanceof Host.Envelope env && env.claim()) {
+            // poll(), not relaxedPoll(): a producer mid-offer must not end the final drain early
+            while (!host.mailbox.isEmpty()) {
+                if (host.mailbox.poll() instanceof Host.Envelope env && env.claim()) {
                     deadLetter(cell.name, env.sender, env.message);
                 }
             }
