@@ -24,6 +24,8 @@ public final class Examples {
               thread-pingpong [COUNT]   Solution 1: one virtual thread per actor
               calc EXPRESSION...        the expression compiler as an actor: calc 2 + 3 * 4 - 5 prints 9
               contexts                  actors holding resources through context managers; timethis
+              fib [N]                   inlined-future tasks: the seed's fib examples (compute_fibs, do_many, errors)
+              after                     the seed's after(delay, gen) puzzler: what fails, what works
             """;
 
     private Examples() {
@@ -47,6 +49,8 @@ public final class Examples {
             case "thread-pingpong" -> ThreadPingPong.main(tail);
             case "calc" -> Calc.main(tail);
             case "contexts" -> ContextsDemo.main(tail);
+            case "fib" -> dev.frontier.examples.fib.FibExample.main(tail);
+            case "after" -> dev.frontier.examples.fib.AfterPuzzler.main(tail);
             default -> {
                 System.err.println("unknown example '" + name + "' (arguments " + Arrays.toString(args) + ")");
                 System.err.print(USAGE);

@@ -122,4 +122,17 @@ class ExamplesTest {
                     + batch + ": \\d+\\.\\d{3}"), timed.get(batch - 1));
         }
     }
+
+    @Test
+    @Timeout(60)
+    void afterPuzzlerShowsWhatFailsAndWhatWorks() throws Exception {
+        List<String> out = lines(dev.frontier.examples.fib.AfterPuzzler::run);
+        assertEquals("1. yield the generator:", out.get(0));
+        assertTrue(out.get(1).startsWith("   failed: dev.frontier.task.NotAFutureException: task yielded a generator, not a future"),
+                out.get(1));
+        assertEquals(List.of("2. iterate it by hand:", "   Got: null", "   after() returned null",
+                "3. send by hand:", "   Got: 5", "   after() returned null",
+                "4. yieldFrom(gen):", "   Got: 5", "   after() returned 5"), out.subList(2, 11));
+        assertEquals(List.of("5'. yieldFrom(awaiting(sleep)):", "   Got: 5", "   after() returned 5"), out.subList(12, 15));
+    }
 }
