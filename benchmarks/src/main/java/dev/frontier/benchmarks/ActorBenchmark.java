@@ -207,12 +207,14 @@ public class ActorBenchmark {
                 } else {
                     pings[i] = scheduler.spawn("ping" + i, (ActorContext<Integer> ctx) -> {
                         while (true) {
-                            bounce(ctx, pongs[pair], ctx.receive());
+                            int n = ctx.receive(); // first: pongs[pair] is only set after this body starts
+                            bounce(ctx, pongs[pair], n);
                         }
                     });
                     pongs[i] = scheduler.spawn("pong" + i, (ActorContext<Integer> ctx) -> {
                         while (true) {
-                            bounce(ctx, pings[pair], ctx.receive());
+                            int n = ctx.receive();
+                            bounce(ctx, pings[pair], n);
                         }
                     });
                 }

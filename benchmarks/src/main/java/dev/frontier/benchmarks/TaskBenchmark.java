@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What a {@link Task} costs. Figures and the command in docs/benchmarks-tasks.md.
+ * What a {@link Task} costs. Figures and the command in docs/benchmarks.md (Tasks).
  *
  * <ul>
  *   <li>{@code awaitCompleted}: one {@code await} of an already-completed future inside a

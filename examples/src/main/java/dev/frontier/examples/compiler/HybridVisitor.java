@@ -30,7 +30,7 @@ import dev.frontier.core.Yielder;
  * {@link NodeVisitor} makes a generator for every inner node and resumes it three times; this
  * makes a generator only every {@code cap} levels of depth (and none at all for a tree shallower
  * than the cap), and spends an ordinary call on every other node. Figures:
- * {@code docs/benchmarks-compiler.md}.
+ * {@code docs/benchmarks.md (The expression compiler)}.
  *
  * <p>Exceptions travel as through plain recursion: one raised in a child's generator is thrown
  * into the parent at its yield, and so out through the parent's recursive frames. A visitor may
