@@ -73,6 +73,8 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
         }
 
+        static final int SPINS_BEFORE_PARK = Integer.getInteger("frontier.actorThread.spins", 256);
+
         final MpscUnboundedXaddArrayQueue<Object> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
         volatile Thread thread;
         volatile boolean waiting;
@@ -87,8 +89,19 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
         }
 
-        /** Takes the next entry, parking while there is none. Must only be called from the actor's thread. */
+        /**
+         * Takes the next entry, spinning briefly and then parking while there is none. The spin
+         * catches a reply that is already on its way (ping-pong) without a park/unpark pair.
+         * Must only be called from the actor's thread.
+         */
         Object take() {
+            for (int spins = 0; spins < SPINS_BEFORE_PARK; spins++) {
+                Object e = mailbox.relaxedPoll();
+                if (e != null) {
+                    return e;
+                }
+                Thread.onSpinWait();
+            }
             for (;;) {
                 Object e = mailbox.relaxedPoll();
                 if (e != null) {
