@@ -361,6 +361,7 @@ class GeneratorTest {
         }
 
         @Test
+        @SuppressWarnings("finally") // the finally throwing is the point
         void anotherExceptionRaisedWhileClosingPropagates() {
             IllegalStateException cleanupFailure = new IllegalStateException("cleanup");
             Generator<Integer, Void, Void> g = Generator.ofVoid(y -> {
@@ -376,6 +377,7 @@ class GeneratorTest {
         }
 
         @Test
+        @SuppressWarnings("try") // the resource is only closed, never used
         void aResourceWhoseCloseFailsWhileClosingMakesCloseThrowThatFailure() {
             java.io.IOException releaseFailed = new java.io.IOException("release failed");
             AutoCloseable resource = () -> {

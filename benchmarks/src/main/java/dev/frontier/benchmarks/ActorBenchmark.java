@@ -190,9 +190,9 @@ public class ActorBenchmark {
         public String kind;
 
         DequeScheduler scheduler;
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         final ActorRef<Integer>[] pings = new ActorRef[PAIRS];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         final ActorRef<Integer>[] pongs = new ActorRef[PAIRS];
         int remaining;
 

@@ -75,7 +75,7 @@ class TasksOnSchedulersTest {
                     return x * 2;
                 });
                 t.thenAccept(v -> ctx.self().send("task said " + v + " on " + Thread.currentThread().getName()));
-                result.complete((String) ctx.receive(String.class));
+                result.complete(ctx.receive(String.class));
             });
             scheduler.send("fibber", "go");
             assertEquals("task said 42 on frontier-scheduler", result.get(10, TimeUnit.SECONDS));

@@ -43,6 +43,7 @@ public final class TimedBatches {
      * An actor that passes each message to {@code handler}, {@code size} messages to a timed batch,
      * reading the time from {@code nanoClock} (nanoseconds).
      */
+    @SuppressWarnings("try") // the timer scope is only closed: closing it logs the batch time
     public static <M> GeneratorActor<M> actor(int size, LongSupplier nanoClock, Handler<M> handler) {
         if (size < 1) {
             throw new IllegalArgumentException("a batch has at least one message: " + size);
