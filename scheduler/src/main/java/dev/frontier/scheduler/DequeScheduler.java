@@ -146,12 +146,20 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         return this;
     }
 
-    /** Runs {@code command} on the scheduler thread (inline if already on it, after the current delivery). */
+    /**
+     * Runs {@code command} on the scheduler thread, after what is already queued. Any thread.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException from another thread once the
+     *     scheduler is shut down: nothing would ever run it
+     */
     @Override
     public void execute(Runnable command) {
         if (isSchedulerThread()) {
             deque.add(null, null, command);
         } else {
+            if (shutdown) {
+                throw new java.util.concurrent.RejectedExecutionException("the scheduler is shut down; " + command + " will not run");
+            }
             inbox.offer(command);
             wake();
         }
@@ -159,8 +167,9 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
 
     /**
      * Closes every actor and, if started, stops the scheduler thread (waiting up to 10 s for it).
-     * Messages still queued become dead letters. Must only be called from the scheduler thread,
-     * unless the scheduler was {@link #start() started}.
+     * Messages still queued become dead letters; commands already accepted by {@link #execute}
+     * still run, and later ones from other threads are rejected. Must only be called from the
+     * scheduler thread, unless the scheduler was {@link #start() started}.
      */
     @Override
     public void shutdown() {
@@ -360,23 +369,47 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         }
     }
 
-    /** Shutdown on the scheduler thread: undelivered messages become dead letters, actors close. */
+    /**
+     * Shutdown on the scheduler thread. Commands already accepted still run (as after
+     * {@code ExecutorService.shutdown()}: a task's next step, a pending spawn), so nothing
+     * waits forever on a command that was silently dropped; messages still queued become dead
+     * letters; then every actor is closed.
+     */
     private void closeEverything() {
-        // poll(), not relaxedPoll(): a producer mid-offer must not end the final drain early
-        while (!inbox.isEmpty()) {
-            if (inbox.poll() instanceof Envelope env) {
-                deadLetter(env.target().name, env.sender(), env.message());
+        for (int guard = 0; guard < 1_000_000; guard++) {
+            if (!inbox.isEmpty()) {
+                // poll(), not relaxedPoll(): a producer mid-offer must not end the final drain early
+                Object e = inbox.poll();
+                if (e instanceof Envelope env) {
+                    deadLetter(env.target().name, env.sender(), env.message());
+                } else if (e != null) {
+                    runDuringShutdown((Runnable) e);
+                }
+            } else if (!deque.isEmpty()) {
+                Object target = deque.headTarget();
+                Object sender = deque.headSender();
+                Object message = deque.headMessage();
+                deque.removeHead();
+                if (target == null) {
+                    runDuringShutdown((Runnable) message);
+                } else {
+                    deadLetter(((ActorCell<?>) target).name, (ActorCell<?>) sender, message);
+                }
+            } else {
+                break;
             }
-        }
-        while (!deque.isEmpty()) {
-            Object target = deque.headTarget();
-            if (target != null) {
-                deadLetter(((ActorCell<?>) target).name, (ActorCell<?>) deque.headSender(), deque.headMessage());
-            }
-            deque.removeHead();
         }
         for (ActorCell<?> cell : registry.values()) {
             closeActor(cell);
+        }
+        mdcLeave(null);
+    }
+
+    private static void runDuringShutdown(Runnable command) {
+        try {
+            command.run();
+        } catch (Throwable t) {
+            LOG.error("a command queued before shutdown failed while the scheduler shut down: {}", command, t);
         }
     }
 

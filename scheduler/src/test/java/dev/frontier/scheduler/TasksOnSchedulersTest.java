@@ -122,4 +122,16 @@ class TasksOnSchedulersTest {
             assertEquals("actor-worker", where.get(10, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void aTaskWhoseSchedulerHasShutDownFailsInsteadOfHanging() throws Exception {
+        DequeScheduler scheduler = DequeScheduler.create().start();
+        CompletableFuture<Integer> late = new CompletableFuture<>();
+        Task<Integer> task = Task.start(scheduler, a -> a.await(late));
+        scheduler.shutdown();
+        late.complete(1);
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> task.get(10, TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(java.util.concurrent.RejectedExecutionException.class, e.getCause());
+    }
 }
