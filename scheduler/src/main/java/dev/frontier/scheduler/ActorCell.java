@@ -13,7 +13,6 @@ import dev.frontier.actor.Cancellable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -268,12 +267,28 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public M receive() {
         Yielder<Object, Object> y = yielder("receive()");
         receiveEpoch++;
-        if (stash != null && !stash.isEmpty()) {
-            Kept k = stash.pollFirst();
-            sender = k.sender();
-            return (M) k.message();
+        Kept k = takeKept(null);
+        return k != null ? (M) k.message() : (M) y.yield(RECEIVE);
+    }
+
+    /**
+     * Takes the oldest kept message {@code matcher} accepts (any, for null) and makes its sender
+     * the current one; null if there is none.
+     */
+    @SuppressWarnings("unchecked")
+    private Kept takeKept(Predicate<? super M> matcher) {
+        if (stash == null) {
+            return null;
         }
-        return (M) y.yield(RECEIVE);
+        for (Iterator<Kept> it = stash.iterator(); it.hasNext(); ) {
+            Kept k = it.next();
+            if (matcher == null || matcher.test((M) k.message())) {
+                it.remove();
+                sender = k.sender();
+                return k;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -295,9 +310,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @SuppressWarnings("unchecked")
     public Optional<M> receive(Duration timeout) {
         Yielder<Object, Object> y = yielder("receive(timeout)");
-        if (stash != null && !stash.isEmpty()) {
-            Kept k = stash.pollFirst();
-            sender = k.sender();
+        Kept k = takeKept(null);
+        if (k != null) {
             return Optional.of((M) k.message());
         }
         int epoch = ++receiveEpoch;
@@ -326,8 +340,6 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             return f.get();
         } catch (ExecutionException e) {
             throw unwrap(e);
-        } catch (CancellationException e) {
-            throw e;
         }
     }
 
@@ -365,15 +377,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public M receive(Predicate<? super M> matcher) {
         Yielder<Object, Object> y = yielder("receive()");
         receiveEpoch++;
-        if (stash != null) {
-            for (Iterator<Kept> it = stash.iterator(); it.hasNext(); ) {
-                Kept k = it.next();
-                if (matcher == null || matcher.test((M) k.message())) {
-                    it.remove();
-                    sender = k.sender();
-                    return (M) k.message();
-                }
-            }
+        Kept k = takeKept(matcher);
+        if (k != null) {
+            return (M) k.message();
         }
         for (;;) {
             M m = (M) y.yield(RECEIVE);
