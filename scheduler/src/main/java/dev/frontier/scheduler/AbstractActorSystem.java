@@ -44,6 +44,8 @@ abstract class AbstractActorSystem implements ActorSystem {
     final ActorSystemOptions options;
     private final DeadLetters deadLetters = new DeadLetters();
     private final AtomicLong failures = new AtomicLong();
+    /** Numbers the temporary actors that {@link #ask} spawns. */
+    private final AtomicLong asks = new AtomicLong();
     volatile boolean shutdown;
 
     AbstractActorSystem(ActorSystemOptions options) {
@@ -151,8 +153,6 @@ abstract class AbstractActorSystem implements ActorSystem {
         post(target, asker, message);
         return reply;
     }
-
-    private final AtomicLong asks = new AtomicLong();
 
     @Override
     @SuppressWarnings("unchecked")
