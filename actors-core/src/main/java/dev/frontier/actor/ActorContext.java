@@ -93,4 +93,12 @@ public interface ActorContext<M> {
 
     /** The system this actor lives in, to spawn or look up other actors. */
     ActorSystem system();
+
+    /**
+     * A logger for this actor's code (named after its class), with this actor's name and the number
+     * of the message in hand in the SLF4J MDC ({@code actor}, {@code msgSeq}) from now until the
+     * actor stops handling this message. Asking for it is what puts them there: a message that logs
+     * nothing costs nothing for logging.
+     */
+    org.slf4j.Logger log();
 }

@@ -77,6 +77,13 @@ public interface ActorSystem extends AutoCloseable {
      */
     void shutdown();
 
+    /**
+     * Waits until the system has terminated after {@link #shutdown()}: every actor closed, every
+     * thread it started ended, every future it handed out completed. Returns {@code false} if
+     * {@code timeout} passed first. Any thread.
+     */
+    boolean awaitTermination(Duration timeout) throws InterruptedException;
+
     /** {@link #shutdown()}. */
     @Override
     default void close() {

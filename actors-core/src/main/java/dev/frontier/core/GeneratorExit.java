@@ -12,7 +12,11 @@ package dev.frontier.core;
 public final class GeneratorExit extends Error {
     private static final long serialVersionUID = 1L;
 
-    GeneratorExit() {
+    /**
+     * A new exit. {@link Generator#close()} makes one; an actor host that runs a body on a thread
+     * of its own (not a generator) throws one at the body's wait to stop it the same way.
+     */
+    public GeneratorExit() {
         // suppression on: a try-with-resources in the body attaches a failing close() to it,
         // and Generator.close() reports that failure instead of losing it
         super("generator closed", null, true, false);

@@ -8,7 +8,7 @@ package dev.frontier.core;
 public final class GeneratorIgnoredExitException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    GeneratorIgnoredExitException() {
+    public GeneratorIgnoredExitException() {
         super("generator ignored GeneratorExit");
     }
 }

@@ -10,14 +10,16 @@ import java.util.List;
  * The launcher behind the README's run command:
  * {@code mvn -q compile exec:exec -Dexample="NAME [ARGS...] [--trace=ACTOR]"}.
  *
- * <p>{@code --trace=ACTOR} turns on the per-actor TRACE log ({@code sender -> receiver: message})
- * for one actor, through the {@code frontier.trace.actor} property that the bundled
- * {@code logback.xml} reads.
+ * <p>{@code --trace=NAMES} turns on the delivery trace ({@code sender -> receiver: message}) for
+ * the actors it names: names and glob patterns separated by commas ({@code ping,pong},
+ * {@code worker-*}, {@code *}). It sets the {@code frontier.trace} property, which every actor
+ * system's default options read; the bundled {@code logback.xml} has {@code dev.frontier.trace} at
+ * TRACE, and without {@code --trace} the selection is empty.
  */
 public final class Examples {
 
     private static final String USAGE = """
-            usage: NAME [ARGS...] [--trace=ACTOR]
+            usage: NAME [ARGS...] [--trace=ACTOR,...]
               pingpong [COUNT]          deque-scheduler ping-pong (default 10 messages)
               printer [N]               the seed's printer actor, counting down from N (default 10)
               direct-pingpong [COUNT]   Attempt 1: direct send fails with "generator already executing"
@@ -33,9 +35,10 @@ public final class Examples {
 
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>();
+        System.setProperty("frontier.trace", "");
         for (String a : args) {
             if (a.startsWith("--trace=")) {
-                System.setProperty("frontier.trace.actor", a.substring("--trace=".length()));
+                System.setProperty("frontier.trace", a.substring("--trace=".length()));
             } else {
                 rest.add(a);
             }

@@ -1,10 +1,10 @@
 package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorFailure;
-import dev.frontier.actor.AskTimeoutException;
-import dev.frontier.actor.Cancellable;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.ActorSystem;
+import dev.frontier.actor.AskTimeoutException;
+import dev.frontier.actor.Cancellable;
 import dev.frontier.actor.DeadLetter;
 import dev.frontier.actor.DeadLetters;
 import dev.frontier.actor.DuplicateActorNameException;
@@ -15,22 +15,35 @@ import dev.frontier.core.GeneratorExit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * What every execution mode shares: the registry, dead letters, failure handling, and the one
- * {@link #deliver} that puts a message into an actor with the MDC, the trace and the tracer. A
- * mode supplies {@link #post} (how a message travels), {@link #launch} (where a new actor starts),
- * {@link #stopActor} and {@link #currentActor}.
+ * What every execution mode shares: the registry, the system's lifecycle, dead letters, failure
+ * handling, asks, and the hooks every message passes through ({@link #accepted}: trace, tracer,
+ * MDC). A mode supplies {@link #post} (how a message travels), {@link #launch} (where a new actor
+ * starts), {@link #stopActor}, {@link #currentActor}, timers and running work on an actor's host.
+ *
+ * <h2>Lifecycle</h2>
+ * <pre>
+ *   RUNNING   -> STOPPING     shutdown() (the first caller wins; every caller then waits)
+ *   STOPPING  -> TERMINATED   the mode has closed every actor, settled every timer, stopped its threads
+ * </pre>
+ * Once STOPPING, a send is a dead letter, a spawn is refused, a timer is abandoned at once (a
+ * delayed send becomes a dead letter, a sleep or ask fails), and every future the system handed
+ * out completes by the time it is TERMINATED.
  */
 abstract class AbstractActorSystem implements ActorSystem {
 
@@ -39,47 +52,90 @@ abstract class AbstractActorSystem implements ActorSystem {
     static final String MDC_ACTOR = "actor";
     static final String MDC_SEQUENCE = "msgSeq";
     private static final Logger LOG = LoggerFactory.getLogger(AbstractActorSystem.class);
+    /** The delivery trace: one logger for every actor; which actors it covers is a {@link TraceSelection}. */
+    static final Logger TRACE = LoggerFactory.getLogger("dev.frontier.trace");
+
+    static final int RUNNING = 0;
+    static final int STOPPING = 1;
+    static final int TERMINATED = 2;
 
     final ConcurrentHashMap<String, ActorCell<?>> registry = new ConcurrentHashMap<>();
     final ActorSystemOptions options;
     private final DeadLetters deadLetters = new DeadLetters();
     private final AtomicLong failures = new AtomicLong();
-    /** Numbers the temporary actors that {@link #ask} spawns. */
+    private final AtomicLong tracerFailures = new AtomicLong();
+    /** Numbers asks, for their reply addresses' names. */
     private final AtomicLong asks = new AtomicLong();
-    volatile boolean shutdown;
+    /** Numbers spawns: shutdown closes actors in reverse spawn order. */
+    private final AtomicLong spawns = new AtomicLong();
+    private final AtomicInteger lifecycle = new AtomicInteger(RUNNING);
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private volatile TraceSelection traceSelection;
+    private final boolean mdcEager;
+    private final boolean mdcOn;
 
     AbstractActorSystem(ActorSystemOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.traceSelection = options.trace;
+        this.mdcEager = options.mdc == MdcMode.EVERY_MESSAGE;
+        this.mdcOn = options.mdc != MdcMode.OFF;
     }
 
     // ------------------------------------------------------------------ mode hooks
 
     /** Sends {@code message} to {@code target} from {@code sender} (null: outside). Any thread. */
-    abstract void post(ActorCell<?> target, ActorCell<?> sender, Object message);
+    abstract void post(ActorCell<?> target, ActorRef<?> sender, Object message);
 
-    /** Starts a freshly registered actor on its host thread. */
+    /** Readies a new actor's host before its name is registered (and anyone can send to it). */
+    void prepare(ActorCell<?> cell) {
+    }
+
+    /** Starts a freshly registered actor on its host thread. Throws if the mode can no longer start it. */
     abstract void launch(ActorCell<?> cell);
 
-    /** Stops a live actor on its host thread. */
+    /** Stops a live actor on its host thread (its name is already free). Any thread. */
     abstract void stopActor(ActorCell<?> cell);
 
     /** The actor being run on the calling thread, or null. */
     abstract ActorCell<?> currentActor();
 
-    /** Runs {@code action} after {@code delay} by this system's clock, on a thread of the mode's choosing. */
-    abstract Cancellable schedule(Duration delay, Runnable action);
+    /** Whether {@code cell}'s code is what runs on the calling thread right now. */
+    abstract boolean isRunning(ActorCell<?> cell);
+
+    /** The name of the thread {@code cell} runs on, for error messages. */
+    abstract String hostThreadName(ActorCell<?> cell);
+
+    /**
+     * Runs {@code action} after {@code delay} by this system's clock, on a thread of the mode's
+     * choosing; if the system shuts down first, runs {@code onAbandon} (if not null) instead.
+     * Any thread.
+     */
+    abstract Cancellable schedule(Duration delay, Runnable action, Runnable onAbandon);
+
+    /**
+     * The completion of an await, or a timed receive's timer: resumes {@code cell} on its host
+     * thread if it still waits in wait {@code epoch}. Any thread.
+     */
+    abstract void wake(ActorCell<?> cell, int epoch, byte waitingIn, Object value);
 
     /**
      * Runs {@code action} on {@code cell}'s host thread, after what is already queued there, as
-     * that actor (it is the current actor and the MDC names it). Any thread.
+     * that actor. Any thread.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException the host is shut down: it would never run
      */
     abstract void runOnHost(ActorCell<?> cell, Runnable action);
+
+    /** Whether a body spawned here runs on a thread of its own rather than as a generator. */
+    boolean bodiesOnOwnThreads() {
+        return false;
+    }
 
     // ------------------------------------------------------------------ ActorSystem
 
     @Override
     public <M> ActorRef<M> spawn(String name, GeneratorActor<M> body) {
-        return register(ActorCell.generator(this, checkName(name), body));
+        return register(ActorCell.generator(this, checkName(name), body, bodiesOnOwnThreads()));
     }
 
     @Override
@@ -88,21 +144,38 @@ abstract class AbstractActorSystem implements ActorSystem {
     }
 
     private String checkName(String name) {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "an actor name must not be null");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("an actor name must not be empty");
         }
-        if (shutdown) {
-            throw new IllegalStateException("cannot spawn '" + name + "': the actor system is shut down");
-        }
+        checkRunning("spawn '" + name + "'");
         return name;
     }
 
+    private void checkRunning(String what) {
+        if (lifecycle.get() != RUNNING) {
+            throw new IllegalStateException("cannot " + what + ": the actor system is shut down");
+        }
+    }
+
     private <M> ActorRef<M> register(ActorCell<M> cell) {
+        cell.spawnOrder = spawns.incrementAndGet();
+        cell.traced = traceSelection.matches(cell.name);
+        prepare(cell);
         if (registry.putIfAbsent(cell.name, cell) != null) {
             throw new DuplicateActorNameException(cell.name);
         }
-        launch(cell);
+        // A shutdown that began before the put may have missed this actor: undo, refuse.
+        if (lifecycle.get() != RUNNING) {
+            registry.remove(cell.name, cell);
+            checkRunning("spawn '" + cell.name + "'");
+        }
+        try {
+            launch(cell);
+        } catch (RuntimeException e) {
+            registry.remove(cell.name, cell);
+            throw e;
+        }
         return cell;
     }
 
@@ -111,59 +184,72 @@ abstract class AbstractActorSystem implements ActorSystem {
         sendFrom(currentActor(), name, message);
     }
 
-    void sendFrom(ActorCell<?> sender, String name, Object message) {
+    void sendFrom(ActorRef<?> sender, String name, Object message) {
+        Objects.requireNonNull(name, "a recipient name must not be null");
         ActorCell<?> target = registry.get(name);
         if (target == null) {
+            checkMessage(name, message);
             deadLetter(name, sender, message);
         } else {
             post(target, sender, message);
         }
     }
 
+    /** Messages are never null: a null is a mistake at the sender, not a message. */
+    static void checkMessage(String recipient, Object message) {
+        if (message == null) {
+            throw new NullPointerException("a message to '" + recipient + "' must not be null");
+        }
+    }
+
     @Override
     public Cancellable sendAfter(Duration delay, String name, Object message) {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(name, "a recipient name must not be null");
+        checkMessage(name, message);
         ActorCell<?> sender = currentActor();
-        return schedule(delay, () -> sendFrom(sender, name, message));
+        return schedule(delay, () -> sendFrom(sender, name, message), () -> deadLetter(name, sender, message));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<R> ask(String name, Object message, Duration timeout) {
+        Objects.requireNonNull(name, "a recipient name must not be null");
         Objects.requireNonNull(timeout, "timeout");
-        CompletableFuture<R> reply = new CompletableFuture<>();
+        checkMessage(name, message);
         ActorCell<?> target = registry.get(name);
-        if (target == null) {
+        if (target == null || lifecycle.get() != RUNNING) {
             deadLetter(name, currentActor(), message);
-            reply.completeExceptionally(new IllegalArgumentException("cannot ask actor '" + name + "': no such actor"));
-            return reply;
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot ask actor '" + name + "': "
+                    + (target == null ? "no such actor" : "the actor system is shut down")));
         }
-        String askerName = "ask-" + asks.incrementAndGet() + "-" + name;
-        ActorCell<Object> asker = ActorCell.handler(this, askerName, (ctx, answer) -> {
-            reply.complete((R) answer);
-            stop(askerName);
-        });
-        register(asker);
-        Cancellable timer = schedule(timeout, () -> {
-            if (reply.completeExceptionally(new AskTimeoutException(name, message, timeout))) {
-                stop(askerName);
-            }
-        });
+        AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + name);
+        CompletableFuture<Object> reply = asker.reply;
+        Cancellable timer = schedule(timeout,
+                () -> reply.completeExceptionally(new AskTimeoutException(name, message, timeout)),
+                () -> reply.completeExceptionally(shutDown("ask '" + name + "'")));
         reply.whenComplete((r, e) -> timer.cancel());
         post(target, asker, message);
-        return reply;
+        return (CompletableFuture<R>) reply;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <M> Optional<ActorRef<M>> lookup(String name) {
+        Objects.requireNonNull(name, "an actor name must not be null");
         return Optional.ofNullable((ActorRef<M>) registry.get(name));
     }
 
+    /**
+     * Stops the named actor. Its name is free when this returns (a new actor may take it at once);
+     * its generator is closed on its host thread, so its {@code finally} blocks run there, and its
+     * waiting messages become dead letters.
+     */
     @Override
     public boolean stop(String name) {
+        Objects.requireNonNull(name, "an actor name must not be null");
         ActorCell<?> cell = registry.get(name);
-        if (cell == null || !cell.isAlive()) {
+        if (cell == null || !cell.isAlive() || !registry.remove(name, cell)) {
             return false;
         }
         stopActor(cell);
@@ -185,61 +271,129 @@ abstract class AbstractActorSystem implements ActorSystem {
         return new ArrayList<>(registry.keySet());
     }
 
+    /**
+     * Chooses which actors' deliveries the trace log ({@code dev.frontier.trace} at TRACE) writes:
+     * names and glob patterns, e.g. {@code "ping,pong"} or {@code "worker-*"}; {@code "*"} for all,
+     * nothing for none. Applies to live actors at once and to those spawned later. Returns the
+     * names and patterns that match no live actor (a typo, or an actor not yet spawned). Any thread.
+     */
+    public List<String> trace(String... namesAndPatterns) {
+        TraceSelection s = TraceSelection.parse(namesAndPatterns);
+        traceSelection = s;
+        for (ActorCell<?> cell : registry.values()) {
+            cell.traced = s.matches(cell.name); // a flag for diagnostics: read racily by the host, as intended
+        }
+        return s.unmatched(registry.keySet());
+    }
+
+    /** Completes when the system has terminated: every actor closed, every thread it started ended. */
+    public CompletableFuture<Void> terminationFuture() {
+        return terminated.copy();
+    }
+
+    @Override
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        try {
+            terminated.get(Timer.delayNanos(timeout), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Whether shutdown has begun. */
+    public boolean isShutdown() {
+        return lifecycle.get() != RUNNING;
+    }
+
+    // ------------------------------------------------------------------ lifecycle, for the modes
+
+    /** RUNNING to STOPPING; {@code true} for the one caller that made the change. */
+    final boolean beginShutdown() {
+        return lifecycle.compareAndSet(RUNNING, STOPPING);
+    }
+
+    final int lifecycle() {
+        return lifecycle.get();
+    }
+
+    /** STOPPING to TERMINATED: every actor closed and every thread ended. */
+    final void terminated() {
+        lifecycle.set(TERMINATED);
+        terminated.complete(null);
+    }
+
+    /** The failure a future the system handed out gets when the system shuts down before it completes. */
+    static IllegalStateException shutDown(String what) {
+        return new IllegalStateException(what + " did not complete: the actor system shut down");
+    }
+
+    /** The live actors, latest spawned first: the order in which shutdown closes them. */
+    final List<ActorCell<?>> liveActorsLatestFirst() {
+        List<ActorCell<?>> cells = new ArrayList<>(registry.values());
+        cells.sort(Comparator.comparingLong((ActorCell<?> c) -> c.spawnOrder).reversed());
+        return cells;
+    }
+
+    /** A deadline {@code timeout} from now on the system's clock, clamped against overflow. */
+    final long deadline(Duration timeout) {
+        return options.clock.nanoTime() + Timer.delayNanos(timeout);
+    }
+
     // ------------------------------------------------------------------ shared mechanics
 
     /**
-     * Delivers one message to {@code target}: the MDC names the actor and the message sequence
-     * number, the per-actor trace logger says {@code sender -> receiver: message} at TRACE, the
-     * tracer is told, and whatever escapes the actor ends it through {@link #failed}. The MDC is
-     * left set; the caller restores it with {@link #mdcLeave}. Must only be called from the
-     * target's host thread. Returns the failure, if any, for modes that rethrow it.
+     * The hooks every message passes through as an actor takes it: the MDC stops naming the
+     * previous message, the tracer is told, the trace log writes {@code sender -> receiver: message}.
+     * A tracer that throws is reported, never blamed on the actor. Must only be called from the
+     * actor's host thread.
      */
-    final Throwable deliver(ActorCell<?> target, ActorCell<?> sender, Object message) {
-        if (!target.isAlive()) {
-            deadLetter(target.name, sender, message);
-            return null;
+    final void accepted(ActorCell<?> cell, ActorRef<?> from, Object message, long sequence) {
+        if (mdcEager) {
+            mdcWrite(cell);
+        } else if (cell.mdcSet) {
+            mdcLeave(cell);
         }
-        long seq = ++target.sequence;
-        if (options.mdc) {
-            mdcEnter(target);
+        MessageTracer tracer = options.tracer;
+        if (tracer != null) {
+            try {
+                tracer.onDeliver(nameOf(from), cell.name, message, sequence);
+            } catch (Throwable t) {
+                tracerFailed(t);
+            }
         }
-        try {
-            MessageTracer tracer = options.tracer;
-            if (tracer != null) {
-                tracer.onDeliver(nameOf(sender), target.name, message, seq);
-            }
-            Logger trace = target.traceLogger();
-            if (trace.isTraceEnabled()) {
-                trace.trace("{} -> {}: {}", nameOf(sender), target.name, message);
-            }
-            if (!target.deliver(sender, message)) {
-                ended(target, null);
-            }
-            return null;
-        } catch (Throwable t) {
-            failed(target, message, sender, t);
-            return t;
+        if (cell.traced && TRACE.isTraceEnabled()) {
+            mdcEnter(cell);
+            TRACE.trace("{} -> {}: {}", nameOf(from), cell.name, message);
         }
     }
 
-    /**
-     * Puts the actor's name and current sequence number in the MDC. Deliveries leave them there
-     * (the next delivery overwrites them); the mode clears them with {@link #mdcLeave} when
-     * control leaves actor code, so there are two MDC writes per message, not four.
-     */
-    static void mdcEnter(ActorCell<?> cell) {
+    private void tracerFailed(Throwable t) {
+        long n = tracerFailures.incrementAndGet();
+        if (n == 1 || n % 1000 == 0) {
+            LOG.error("the message tracer failed ({} times so far); the delivery went on", n, t);
+        }
+    }
+
+    /** Puts {@code cell}'s identity in this thread's MDC, unless it is there already or the MDC is off. */
+    final void mdcEnter(ActorCell<?> cell) {
+        if (mdcOn && !cell.mdcSet) {
+            mdcWrite(cell);
+        }
+    }
+
+    private static void mdcWrite(ActorCell<?> cell) {
         MDC.put(MDC_ACTOR, cell.name);
         MDC.put(MDC_SEQUENCE, Long.toString(cell.sequence));
+        cell.mdcSet = true;
     }
 
-    /** Back to code outside any actor: {@code outer} (null: none) is what runs next on this thread. */
-    final void mdcLeave(ActorCell<?> outer) {
-        if (!options.mdc) {
-            return;
-        }
-        if (outer != null) {
-            mdcEnter(outer);
-        } else {
+    /** {@code cell} stops running on this thread: its identity leaves the MDC. */
+    static void mdcLeave(ActorCell<?> cell) {
+        if (cell.mdcSet) {
+            cell.mdcSet = false;
             MDC.remove(MDC_ACTOR);
             MDC.remove(MDC_SEQUENCE);
         }
@@ -247,83 +401,38 @@ abstract class AbstractActorSystem implements ActorSystem {
 
     @Override
     public final CompletableFuture<Void> sleep(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        schedule(delay, () -> done.complete(null));
+        schedule(delay, () -> done.complete(null), () -> done.completeExceptionally(shutDown("sleep")));
         return done;
     }
 
-    /** The body of {@code cell} awaits {@code stage}: resume it on its host thread when it completes. */
-    final void awaitOnHost(ActorCell<?> cell, CompletionStage<?> stage, int epoch) {
-        stage.whenComplete((value, failure) -> runOnHost(cell, () -> resumeAwait(cell, epoch, value, failure)));
-    }
-
-    private void resumeAwait(ActorCell<?> cell, int epoch, Object value, Throwable failure) {
-        if (!cell.isWaitingInAwait(epoch)) {
-            return; // stopped, or ended, while it waited
-        }
-        try {
-            if (!cell.resumeAwait(value, failure == null ? null : ActorCell.unwrap(failure))) {
-                ended(cell, null);
-            }
-        } catch (Throwable t) {
-            failed(cell, "(resuming after await)", null, t);
-        }
-    }
-
-    /** A timer set by {@code receive(timeout)} fired: end that receive empty, if it is still waiting. */
-    final void receiveTimedOut(ActorCell<?> cell, int epoch) {
-        runOnHost(cell, () -> {
-            if (!cell.isWaitingInReceive(epoch)) {
-                return;
-            }
-            try {
-                if (!cell.deliver(null, ActorCell.TIMED_OUT)) {
-                    ended(cell, null);
-                }
-            } catch (Throwable t) {
-                failed(cell, "(receive timed out)", null, t);
-            }
-        });
-    }
-
-    /** Runs a generator actor to its first receive. Must only be called from its host thread. */
-    final Throwable start(ActorCell<?> cell) {
-        if (options.mdc) {
-            mdcEnter(cell);
-        }
-        try {
-            if (!cell.start()) {
-                ended(cell, null);
-            }
-            return null;
-        } catch (Throwable t) {
-            failed(cell, null, null, t);
-            return t;
-        }
-    }
-
-    /** Closes an actor's generator (its finally blocks run) and ends it. Host thread only. */
+    /**
+     * Closes an actor's generator (its finally blocks run) and ends it. Must only be called from its
+     * host thread, outside its body.
+     */
     final void closeActor(ActorCell<?> cell) {
         if (!cell.isAlive()) {
             return;
         }
+        registry.remove(cell.name, cell);
         try {
-            cell.stop();
+            cell.closeGenerator();
             ended(cell, null);
         } catch (GeneratorExit normal) {
             ended(cell, null);
         } catch (Throwable t) {
-            failed(cell, null, null, t);
+            failed(cell, t);
         }
     }
 
-    /** The actor ended: free its name, dead-letter what it never received, then {@link #finish} it. */
+    /** The actor ended: free its name, dead-letter what it never took, then {@link #finish} it. */
     final void ended(ActorCell<?> cell, Throwable failure) {
         registry.remove(cell.name, cell);
-        cell.ended(failure);
-        ArrayDeque<ActorCell.Kept> kept = cell.takeStash();
-        if (kept != null) {
-            for (ActorCell.Kept k : kept) {
+        cell.markEnded(failure);
+        ArrayDeque<ActorCell.Kept> left = cell.takeLeftovers();
+        if (left != null) {
+            for (ActorCell.Kept k : left) {
                 deadLetter(cell.name, k.sender(), k.message());
             }
         }
@@ -332,28 +441,49 @@ abstract class AbstractActorSystem implements ActorSystem {
 
     /**
      * Completes an ended actor's termination future. A mode whose host still has work to do for
-     * the actor after it ended (thread-per-actor: draining its mailbox) completes it later.
+     * the actor after it ended (thread-per-actor: draining its inbox) completes it later.
      */
     void finish(ActorCell<?> cell) {
         cell.finished();
     }
 
-    /** An exception escaped the actor: count it, report it, end the actor. */
-    final void failed(ActorCell<?> cell, Object message, ActorCell<?> sender, Throwable cause) {
-        failures.incrementAndGet();
-        try {
-            options.errorHandler.onFailure(new ActorFailure(cell.name, message, nameOf(sender), cause));
-        } catch (Throwable handlerFailure) {
-            LOG.error("the error handler failed while reporting actor '{}'", cell.name, handlerFailure);
+    /** An exception escaped the actor: count it, report it (naming the message in hand), end the actor. */
+    final void failed(ActorCell<?> cell, Throwable cause) {
+        if (!cell.isAlive()) {
+            return;
         }
+        report(cell, cell.messageInHand(), cell.senderInHand(), cause);
         ended(cell, cause);
     }
 
-    final void deadLetter(String recipient, ActorCell<?> sender, Object message) {
+    /** Counts and reports a failure to the error handler, which must not throw. */
+    final void report(ActorCell<?> cell, Object message, ActorRef<?> sender, Throwable cause) {
+        failures.incrementAndGet();
+        if (cell != null) {
+            mdcEnter(cell);
+        }
+        try {
+            options.errorHandler.onFailure(new ActorFailure(cell == null ? "(no actor)" : cell.name, message,
+                    nameOf(sender), cause));
+        } catch (Throwable handlerFailure) {
+            LOG.error("the error handler failed while reporting actor '{}'", cell == null ? null : cell.name,
+                    handlerFailure);
+        }
+    }
+
+    final void deadLetter(String recipient, ActorRef<?> sender, Object message) {
         deadLetters.record(new DeadLetter(recipient, nameOf(sender), message));
     }
 
-    static String nameOf(ActorCell<?> cell) {
-        return cell == null ? OUTSIDE : cell.name;
+    static String nameOf(ActorRef<?> ref) {
+        return ref == null ? OUTSIDE : ref.name();
+    }
+
+    /** The error for a context used where its actor is not running. */
+    final IllegalStateException notRunning(ActorCell<?> cell, String operation) {
+        return new IllegalStateException("actor '" + cell.name + "': " + operation + " must only be called from the "
+                + "actor's own code while it runs (on thread " + hostThreadName(cell) + "), not from thread "
+                + Thread.currentThread().getName()
+                + (currentActor() != null ? " while actor '" + currentActor().name + "' runs" : ""));
     }
 }

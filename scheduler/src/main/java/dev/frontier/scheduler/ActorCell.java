@@ -3,43 +3,66 @@ package dev.frontier.scheduler;
 import dev.frontier.actor.ActorContext;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.ActorSystem;
+import dev.frontier.actor.Cancellable;
 import dev.frontier.actor.GeneratorActor;
 import dev.frontier.actor.MessageHandler;
 import dev.frontier.core.Generator;
 import dev.frontier.core.GeneratorFunction;
 import dev.frontier.core.StopIteration;
 import dev.frontier.core.Yielder;
-import dev.frontier.actor.Cancellable;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.Iterator;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One actor at run time, the same in every execution mode: its generator (or handler), the
- * messages its selective receive skipped, the sender of the message in hand, and its lifecycle.
- * The modes differ only in which thread calls {@link #start}, {@link #deliver} and {@link #stop}.
+ * One actor at run time: its behaviour (a generator body or a handler), its mailbox, the messages
+ * its selective receive kept back, the message in hand and its sender, and its lifecycle.
+ *
+ * <h2>How a message reaches the body</h2>
+ * On the deque scheduler the actor is what gets scheduled. A message is appended to the actor's
+ * {@link Mailbox}; an actor that can take it and is not yet queued goes to the back of the
+ * scheduler's run queue. Its {@link #turn(int) turn} takes up to a budget of messages: a handler
+ * is called once per message; a generator body suspended in {@code receive} is resumed with the
+ * first message it accepts, and each further {@code receive} it makes during the turn takes the
+ * next message straight from the mailbox, with no continuation switch. The body suspends only when
+ * its mailbox is empty or the turn's budget is spent. In thread-per-actor mode there is no
+ * generator: the body runs on the actor's own thread and {@code receive} parks that thread
+ * ({@link ThreadPerActorSystem}). In direct mode a send resumes the body on the sender's stack.
+ *
+ * <p>Every message handed to the actor, by whichever path, goes through {@link #accept}: it becomes
+ * the message in hand, gets its sequence number, and is seen by the tracer and the trace log.
+ *
+ * <h2>Waiting</h2>
+ * A generator body is suspended for one reason at a time, in {@code wait}:
+ * <pre>
+ *   CREATED  -> (first turn runs the body to its first wait)
+ *   RECEIVE  -> resumed with a message its matcher accepts, or TIMED_OUT (via WOKEN)
+ *   AWAIT    -> WOKEN when the awaited stage completes (through the host thread)
+ *   WOKEN    -> resumed with the value or failure kept in {@code wakeValue}
+ *   NONE     -> running, or ended
+ * </pre>
+ * Each wait has an epoch, so a completion or timer meant for an earlier wait cannot resume a later one.
  *
  * <p>Must only be called from the actor's host thread (the scheduler thread, or the actor's own
- * thread), except {@link #send}, {@link #isAlive}, {@link #name} and {@link #termination}.
- *
- * <p>A generator actor's generator yields {@link #RECEIVE} when its body waits for a message.
+ * thread), except {@link #send}, {@link #isAlive}, {@link #name}, {@link #termination} and
+ * {@link #requestStop}.
  */
 final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunction<Object, Object, Void> {
 
-    /** What a generator actor yields when it waits in {@code receive}. */
-    static final Object RECEIVE = new Object() {
+    /** Nothing found: distinct from any message (messages are never null). */
+    static final Object NONE = new Object() {
         @Override
         public String toString() {
-            return "receive";
+            return "none";
         }
     };
 
@@ -51,8 +74,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         }
     };
 
-    /** What a generator actor yields when it waits in {@code await}. */
-    record Awaiting(CompletionStage<?> stage) {
+    static final byte W_NONE = 0;
+    static final byte W_CREATED = 1;
+    static final byte W_RECEIVE = 2;
+    static final byte W_AWAIT = 3;
+    static final byte W_WOKEN = 4;
+
+    /** A failure to throw in at a wait, as a wake value. */
+    record Thrown(Throwable cause) {
+    }
+
+    /** A message kept for a later receive, with its sender (null: from outside any actor). */
+    record Kept(ActorRef<?> sender, Object message) {
     }
 
     final String name;
@@ -61,45 +94,67 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     private final MessageHandler<M> handler;
     /** Null for a handler actor. */
     private final GeneratorActor<M> body;
+    /** Null for a handler actor and for a body that runs on a thread of its own. */
     private final Generator<Object, Object, Void> generator;
     private Yielder<Object, Object> yielder;
-    /** A message kept for a later receive, with its sender (null: from outside any actor). */
-    record Kept(ActorCell<?> sender, Object message) {
-    }
-
-    /** Messages skipped by a selective receive, or that arrived while the body was not receiving. */
+    /** Deque scheduler: waiting messages; made on the first one (a million idle actors add up). */
+    Mailbox mailbox;
+    /** Messages a selective receive skipped, oldest first. */
     private ArrayDeque<Kept> stash;
-    private ActorCell<?> sender;
-    private boolean waitingForMessage;
-    /** Counts receives, so a timeout set for an earlier receive cannot end a later one. */
-    private int receiveEpoch;
-    /** Counts awaits, so a completion is only taken by the await that registered it. */
-    int awaitEpoch;
-    /** Delivery count: the message sequence number in the MDC and the tracer. */
+    /** The message in hand and its sender (null: from outside any actor). */
+    private ActorRef<?> sender;
+    private Object message;
+    /** Messages taken so far: the number of the one in hand. */
     long sequence;
-    private Logger traceLogger;
-    /** Made on first request: most actors are never asked, and a million idle actors add up. */
-    private CompletableFuture<Void> termination;
+    /** Numbers spawns in its system: shutdown closes the latest first. */
+    long spawnOrder;
+    /** Messages this turn may still take. Host thread only. */
+    int budget;
+    byte wait;
+    /** On the deque scheduler: in the run queue, or running its turn. Scheduler thread only. */
+    boolean scheduled;
+    /** A stop was asked for while the actor was running; its host closes it after the turn. */
+    boolean stopRequested;
+    /** This actor's deliveries are written to the trace log. */
+    boolean traced;
+    /** This actor put its identity in the MDC of its host thread; cleared when it stops running. */
+    boolean mdcSet;
+    private int epoch;
+    /** While waiting in a selective receive: what it accepts (null: anything). */
+    private Predicate<Object> matcher;
+    /** WOKEN: the value, {@link Thrown} failure or {@link #TIMED_OUT} to resume with. */
+    private Object wakeValue;
+    /** Per-mode data: the thread-per-actor mode keeps the actor's thread here. */
+    Object host;
+    private volatile boolean alive = true;
     /** What ended the actor, once it has ended with a failure. Guarded by {@code this}. */
     private Throwable failure;
-    private volatile boolean alive = true;
     /** The host is done with the ended actor. Guarded by {@code this}. */
     private boolean finished;
-    /** Per-mode data: the thread-per-actor mode keeps the actor's mailbox and thread here. */
-    Object host;
+    /** Made on first request: most actors are never asked. Guarded by {@code this}. */
+    private CompletableFuture<Void> termination;
 
-    private ActorCell(AbstractActorSystem system, String name, MessageHandler<M> handler, GeneratorActor<M> body) {
+    private ActorCell(AbstractActorSystem system, String name, MessageHandler<M> handler, GeneratorActor<M> body,
+                      boolean onOwnThread) {
         this.system = system;
         this.name = name;
         this.handler = handler;
         this.body = body;
-        this.generator = body == null ? null : Generator.of(this);
+        this.generator = body == null || onOwnThread ? null : Generator.of(this);
+        this.wait = generator != null ? W_CREATED : W_NONE;
+    }
+
+    static <M> ActorCell<M> generator(AbstractActorSystem system, String name, GeneratorActor<M> body, boolean onOwnThread) {
+        return new ActorCell<>(system, name, null, Objects.requireNonNull(body, "body"), onOwnThread);
+    }
+
+    static <M> ActorCell<M> handler(AbstractActorSystem system, String name, MessageHandler<M> handler) {
+        return new ActorCell<>(system, name, Objects.requireNonNull(handler, "handler"), null, false);
     }
 
     /**
-     * The generator actor's generator body: the user's body, given this cell as its context. The
-     * cell is its own generator function, so no extra object per actor (a million idle actors
-     * add up; see docs/benchmarks.md).
+     * The generator's body: the user's body, given this cell as its context. The cell is its own
+     * generator function, so no extra object per actor.
      */
     @Override
     public Void apply(Yielder<Object, Object> y) throws Exception {
@@ -108,94 +163,196 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         return null;
     }
 
-    static <M> ActorCell<M> generator(AbstractActorSystem system, String name, GeneratorActor<M> body) {
-        return new ActorCell<>(system, name, null, Objects.requireNonNull(body, "body"));
+    boolean isHandler() {
+        return handler != null;
     }
 
-    static <M> ActorCell<M> handler(AbstractActorSystem system, String name, MessageHandler<M> handler) {
-        return new ActorCell<>(system, name, Objects.requireNonNull(handler, "handler"), null);
+    MessageHandler<M> handler() {
+        return handler;
     }
 
-    // ------------------------------------------------------------------ host side
+    GeneratorActor<M> body() {
+        return body;
+    }
+
+    /** What the actor's code is (for its logger's name). */
+    Object behaviour() {
+        return handler != null ? handler : body;
+    }
+
+    // ------------------------------------------------------------------ deque scheduler side
 
     /**
-     * Runs a generator actor's body to its first receive. Returns {@code false} if the body has
-     * already returned. Must only be called from the actor's host thread.
+     * Queues a message in this actor's mailbox. Returns whether the actor should now be put in
+     * the run queue (it can take the message and is not queued yet); the caller then does so and
+     * marks it {@link #scheduled}. Must only be called from the scheduler thread.
      */
-    boolean start() throws Exception {
-        if (generator == null || generator.state() != Generator.State.CREATED) {
-            return true;
+    boolean enqueue(ActorRef<?> from, Object m) {
+        Mailbox mb = mailbox;
+        if (mb == null) {
+            mb = mailbox = new Mailbox();
         }
-        try {
-            afterYield(generator.next());
-            return true;
-        } catch (StopIteration end) {
+        mb.add(from, m);
+        return !scheduled && (wait == W_RECEIVE || handler != null);
+    }
+
+    /**
+     * Whether the actor can use a turn now: a message it can take, a start, or a wake-up.
+     * Must only be called from the scheduler thread.
+     */
+    boolean hasWork() {
+        if (!alive) {
             return false;
         }
+        byte w = wait;
+        if (w == W_CREATED || w == W_WOKEN) {
+            return true;
+        }
+        Mailbox mb = mailbox;
+        return mb != null && !mb.isEmpty() && (handler != null || w == W_RECEIVE);
     }
 
     /**
-     * Hands one message to the actor. Returns {@code false} if the actor's body returned (the
-     * actor has ended); throws whatever escaped the actor. Must only be called from the actor's
-     * host thread.
+     * One turn: takes up to {@code budget} messages, or starts or wakes the body, and returns how
+     * many messages it took. Whatever escapes the actor ends it through {@link AbstractActorSystem#failed}.
+     * Must only be called from the actor's host thread.
      */
     @SuppressWarnings("unchecked")
-    boolean deliver(ActorCell<?> from, Object message) throws Exception {
-        if (handler != null) {
-            sender = from;
-            handler.handle(this, (M) message);
-            return true;
-        }
-        if (generator.state() == Generator.State.CREATED && !start()) {
-            return false;
-        }
-        if (!waitingForMessage) {
-            keep(from, message);
-            return true;
-        }
-        sender = from;
-        waitingForMessage = false;
+    int turn(int budget) {
+        this.budget = budget;
         try {
-            afterYield(generator.send(message));
-            return true;
-        } catch (StopIteration end) {
-            return false;
+            if (handler != null) {
+                Mailbox mb = mailbox;
+                while (this.budget > 0 && mb != null && !mb.isEmpty() && !stopRequested) {
+                    this.budget--;
+                    Object m = mb.poll();
+                    accept(mb.polledSender(), m);
+                    handler.handle(this, (M) m);
+                }
+            } else {
+                switch (wait) {
+                    case W_CREATED -> resume(null, null);
+                    case W_RECEIVE -> {
+                        Object m = takeFromMailbox(matcher);
+                        if (m != NONE) {
+                            resume(m, null);
+                        }
+                    }
+                    case W_WOKEN -> {
+                        Object v = wakeValue;
+                        wakeValue = null;
+                        if (v instanceof Thrown t) {
+                            resume(null, unwrap(t.cause()));
+                        } else {
+                            resume(v, null);
+                        }
+                    }
+                    default -> {
+                        // awaiting, or ended: nothing to do until woken
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            system.failed(this, t);
         }
+        int used = budget - this.budget;
+        this.budget = 0;
+        return used;
     }
 
-    private void afterYield(Object yielded) {
-        if (yielded == RECEIVE) {
-            waitingForMessage = true;
-        } else if (yielded instanceof Awaiting a) {
-            system.awaitOnHost(this, a.stage(), ++awaitEpoch);
-        } else {
-            throw new IllegalStateException("actor '" + name + "' yielded " + yielded
-                    + "; an actor body waits only through receive() and await()");
+    /** Resumes the suspended generator body with a value or a failure; notes its end. */
+    private void resume(Object value, Throwable thrown) {
+        wait = W_NONE;
+        try {
+            if (thrown != null) {
+                generator.throwIn(thrown);
+            } else if (value == null) {
+                generator.next();
+            } else {
+                generator.send(value);
+            }
+        } catch (StopIteration end) {
+            system.ended(this, null);
         }
     }
 
     /**
-     * Resumes a body suspended in {@code await} with the stage's outcome. Returns {@code false}
-     * if the body then returned. Must only be called from the actor's host thread.
+     * Takes the oldest mailbox message that {@code accepts} (null: any) allows, within the turn's
+     * budget; messages it rejects go to the stash, in order. {@link #NONE} if none.
      */
-    boolean resumeAwait(Object value, Throwable failure) {
+    private Object takeFromMailbox(Predicate<Object> accepts) {
+        Mailbox mb = mailbox;
+        while (budget > 0 && mb != null && !mb.isEmpty()) {
+            budget--;
+            Object m = mb.poll();
+            ActorRef<?> from = mb.polledSender();
+            if (accepts == null || matches(accepts, from, m)) {
+                accept(from, m);
+                return m;
+            }
+            keep(from, m);
+        }
+        return NONE;
+    }
+
+    /** Runs a matcher; if it throws, the message it was looking at is the one in hand for the report. */
+    boolean matches(Predicate<Object> accepts, ActorRef<?> from, Object m) {
         try {
-            afterYield(failure == null ? generator.send(value) : generator.throwIn(failure));
-            return true;
-        } catch (StopIteration end) {
-            return false;
+            return accepts.test(m);
+        } catch (RuntimeException | Error e) {
+            sender = from;
+            message = m;
+            throw e;
         }
     }
 
-    /** Whether the body is suspended in the receive numbered {@code epoch}. */
-    boolean isWaitingInReceive(int epoch) {
-        return waitingForMessage && receiveEpoch == epoch && alive;
+    /**
+     * The completion of an await, or the timer of a timed receive, for wait {@code epoch}: if the
+     * body still waits there, keeps {@code value} and returns {@code true} (the host then runs a
+     * turn, which resumes it). Must only be called from the host thread.
+     */
+    boolean wake(int epoch, byte waitingIn, Object value) {
+        if (!alive || wait != waitingIn || this.epoch != epoch) {
+            return false;
+        }
+        wakeValue = value;
+        wait = W_WOKEN;
+        return true;
     }
 
-    /** Whether the body is suspended in the await numbered {@code epoch}. */
-    boolean isWaitingInAwait(int epoch) {
-        return !waitingForMessage && awaitEpoch == epoch && alive
-                && generator != null && generator.state() == Generator.State.SUSPENDED;
+    // ------------------------------------------------------------------ any mode
+
+    /**
+     * Hands a message to the actor: it becomes the message in hand, numbered, traced. Every
+     * message goes through here. Must only be called from the actor's host thread.
+     */
+    void accept(ActorRef<?> from, Object m) {
+        sender = from;
+        message = m;
+        system.accepted(this, from, m, ++sequence);
+    }
+
+    /** Keeps a message for a later receive. Must only be called from the actor's host thread. */
+    void keep(ActorRef<?> from, Object m) {
+        ArrayDeque<Kept> s = stash;
+        if (s == null) {
+            s = stash = new ArrayDeque<>();
+        }
+        s.addLast(new Kept(from, m));
+    }
+
+    /** The message in hand (for failure reports), or null before the first. */
+    Object messageInHand() {
+        return message;
+    }
+
+    ActorRef<?> senderInHand() {
+        return sender;
+    }
+
+    /** Whether the generator body is suspended (so closing it runs its finally blocks). */
+    boolean isSuspended() {
+        return generator != null && generator.state() == Generator.State.SUSPENDED;
     }
 
     /** Whether the actor's generator is running right now (on some thread's stack). */
@@ -205,18 +362,26 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     /**
      * Closes the actor's generator so its {@code finally} blocks run. Throws what the body threw
-     * while closing. Must only be called from the actor's host thread.
+     * while closing. Must only be called from the actor's host thread, outside its body.
      */
-    void stop() {
+    void closeGenerator() {
+        wait = W_NONE;
         if (generator != null) {
             generator.close();
         }
     }
 
-    /** Marks the actor ended and completes its termination future. Idempotent. */
-    synchronized void ended(Throwable cause) {
-        alive = false;
-        failure = cause;
+    /** What ended the actor, if it ended with a failure; null otherwise. */
+    synchronized Throwable failure() {
+        return failure;
+    }
+
+    /** Marks the actor ended. Idempotent; the first cause is kept. */
+    synchronized void markEnded(Throwable cause) {
+        if (alive) {
+            alive = false;
+            failure = cause;
+        }
     }
 
     /**
@@ -238,26 +403,41 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         }
     }
 
-    /** Messages kept for a later receive that will now never come, oldest first. */
-    ArrayDeque<Kept> takeStash() {
+    /** Removes and returns every message the actor will now never take: the stash, then the mailbox. */
+    ArrayDeque<Kept> takeLeftovers() {
         ArrayDeque<Kept> s = stash;
         stash = null;
+        Mailbox mb = mailbox;
+        if (mb != null && !mb.isEmpty()) {
+            if (s == null) {
+                s = new ArrayDeque<>();
+            }
+            for (Object m; (m = mb.poll()) != null; ) {
+                s.addLast(new Kept(mb.polledSender(), m));
+            }
+        }
+        mailbox = null;
         return s;
     }
 
-    Logger traceLogger() {
-        Logger l = traceLogger;
-        if (l == null) {
-            l = traceLogger = LoggerFactory.getLogger("dev.frontier.trace." + name);
+    /**
+     * Takes the oldest kept message {@code accepts} allows (any, for null) and makes it the one in
+     * hand; {@link #NONE} if there is none. Must only be called from the actor's host thread.
+     */
+    Object takeKept(Predicate<Object> accepts) {
+        ArrayDeque<Kept> s = stash;
+        if (s == null || s.isEmpty()) {
+            return NONE;
         }
-        return l;
-    }
-
-    private void keep(ActorCell<?> from, Object message) {
-        if (stash == null) {
-            stash = new ArrayDeque<>();
+        for (Iterator<Kept> it = s.iterator(); it.hasNext(); ) {
+            Kept k = it.next();
+            if (accepts == null || matches(accepts, k.sender(), k.message())) {
+                it.remove();
+                accept(k.sender(), k.message());
+                return k.message();
+            }
         }
-        stash.addLast(new Kept(from, message));
+        return NONE;
     }
 
     // ------------------------------------------------------------------ ActorContext
@@ -265,74 +445,95 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     @SuppressWarnings("unchecked")
     public M receive() {
-        Yielder<Object, Object> y = yielder("receive()");
-        receiveEpoch++;
-        Kept k = takeKept(null);
-        return k != null ? (M) k.message() : (M) y.yield(RECEIVE);
-    }
-
-    /**
-     * Takes the oldest kept message {@code matcher} accepts (any, for null) and makes its sender
-     * the current one; null if there is none.
-     */
-    @SuppressWarnings("unchecked")
-    private Kept takeKept(Predicate<? super M> matcher) {
-        if (stash == null) {
-            return null;
-        }
-        for (Iterator<Kept> it = stash.iterator(); it.hasNext(); ) {
-            Kept k = it.next();
-            if (matcher == null || matcher.test((M) k.message())) {
-                it.remove();
-                sender = k.sender();
-                return k;
-            }
-        }
-        return null;
+        return (M) take(null, "receive()");
     }
 
     @Override
     public <T extends M> T receive(Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return type.cast(receive((Predicate<? super M>) type::isInstance));
+        return type.cast(take(type::isInstance, "receive(Class)"));
     }
 
-    private Yielder<Object, Object> yielder(String operation) {
-        Yielder<Object, Object> y = yielder;
-        if (y == null) {
-            throw new IllegalStateException("actor '" + name + "' is a handler actor; " + operation
-                    + " is only for generator actors");
+    @Override
+    @SuppressWarnings("unchecked")
+    public M receive(Predicate<? super M> matcher) {
+        Objects.requireNonNull(matcher, "matcher");
+        return (M) take((Predicate<Object>) matcher, "receive(Predicate)");
+    }
+
+    /** Waits for the first message {@code accepts} allows (null: any). */
+    private Object take(Predicate<Object> accepts, String operation) {
+        checkRunning(operation);
+        Object m = takeKept(accepts);
+        if (m != NONE) {
+            return m;
         }
-        return y;
+        if (generator == null) {
+            return threadHost(operation).take(this, accepts, Long.MAX_VALUE);
+        }
+        m = takeFromMailbox(accepts);
+        if (m != NONE) {
+            return m;
+        }
+        epoch++;
+        return suspendInReceive(accepts);
+    }
+
+    /** Suspends the generator body until a turn hands it a message its matcher allows. */
+    private Object suspendInReceive(Predicate<Object> accepts) {
+        matcher = accepts;
+        wait = W_RECEIVE;
+        try {
+            return yielder.yield(null);
+        } finally {
+            matcher = null;
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Optional<M> receive(Duration timeout) {
-        Yielder<Object, Object> y = yielder("receive(timeout)");
-        Kept k = takeKept(null);
-        if (k != null) {
-            return Optional.of((M) k.message());
+        Objects.requireNonNull(timeout, "timeout");
+        checkRunning("receive(Duration)");
+        Object m = takeKept(null);
+        if (m != NONE) {
+            return Optional.of((M) m);
         }
-        int epoch = ++receiveEpoch;
-        Cancellable timer = system.schedule(timeout, () -> system.receiveTimedOut(this, epoch));
-        Object m = y.yield(RECEIVE);
-        if (m == TIMED_OUT) {
-            return Optional.empty();
+        if (generator == null) {
+            m = threadHost("receive(Duration)").take(this, null, system.deadline(timeout));
+        } else {
+            m = takeFromMailbox(null);
+            if (m == NONE) {
+                int e = ++epoch;
+                Cancellable timer = system.schedule(timeout, () -> system.wake(this, e, W_RECEIVE, TIMED_OUT), null);
+                m = suspendInReceive(null);
+                if (m != TIMED_OUT) {
+                    timer.cancel();
+                }
+            }
         }
-        timer.cancel();
-        return Optional.of((M) m);
+        return m == TIMED_OUT ? Optional.empty() : Optional.of((M) m);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T await(CompletionStage<T> stage) throws Exception {
         Objects.requireNonNull(stage, "stage");
-        Yielder<Object, Object> y = yielder("await()");
+        checkRunning("await()");
+        if (handler != null) {
+            throw handlerCannot("await()");
+        }
         if (stage instanceof java.util.concurrent.Future<?> f && f.isDone()) {
             return (T) doneValue(f);
         }
-        return (T) y.yield(new Awaiting(stage));
+        if (generator == null) {
+            return (T) threadHost("await()").await(this, stage);
+        }
+        int e = ++epoch;
+        wait = W_AWAIT;
+        stage.whenComplete((value, failure) ->
+                system.wake(this, e, W_AWAIT, failure == null ? value : new Thrown(failure)));
+        return (T) yielder.yield(null);
     }
 
     private static Object doneValue(java.util.concurrent.Future<?> f) throws Exception {
@@ -357,7 +558,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     @Override
     public void sleep(Duration delay) {
-        yielder("sleep()");
+        Objects.requireNonNull(delay, "delay");
+        checkRunning("sleep()");
+        if (handler != null) {
+            throw handlerCannot("sleep()");
+        }
         try {
             await(system.sleep(delay));
         } catch (RuntimeException e) {
@@ -369,31 +574,24 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     @Override
     public <T> Cancellable sendAfter(Duration delay, ActorRef<T> target, T message) {
-        return system.schedule(delay, () -> send(target, message));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public M receive(Predicate<? super M> matcher) {
-        Yielder<Object, Object> y = yielder("receive()");
-        receiveEpoch++;
-        Kept k = takeKept(matcher);
-        if (k != null) {
-            return (M) k.message();
-        }
-        for (;;) {
-            M m = (M) y.yield(RECEIVE);
-            if (matcher == null || matcher.test(m)) {
-                return m;
-            }
-            keep(sender, m);
-        }
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(target, "target");
+        AbstractActorSystem.checkMessage(target.name(), message);
+        return system.schedule(delay, () -> send(target, message), () -> system.deadLetter(target.name(), this, message));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public ActorRef<Object> sender() {
+        checkRunning("sender()");
         return (ActorRef<Object>) sender;
+    }
+
+    @Override
+    public Logger log() {
+        checkRunning("log()");
+        system.mdcEnter(this);
+        return ActorLoggers.of(behaviour());
     }
 
     @Override
@@ -403,8 +601,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     @Override
     public <T> void send(ActorRef<T> target, T message) {
-        if (target instanceof ActorCell<?> cell && cell.system == system) {
-            system.post(cell, this, message);
+        Objects.requireNonNull(target, "target");
+        if (target instanceof ActorCell<?> cell) {
+            cell.system.post(cell, this, message);
         } else {
             target.send(message);
         }
@@ -416,13 +615,34 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     }
 
     @Override
-    public java.util.concurrent.Executor executor() {
-        return command -> system.runOnHost(this, command);
+    public Executor executor() {
+        return command -> system.runOnHost(this, Objects.requireNonNull(command, "command"));
     }
 
     @Override
     public ActorRef<M> self() {
         return this;
+    }
+
+    private void checkRunning(String operation) {
+        if (!system.isRunning(this)) {
+            throw system.notRunning(this, operation);
+        }
+        if (handler != null && operation.startsWith("receive")) {
+            throw handlerCannot(operation);
+        }
+    }
+
+    private IllegalStateException handlerCannot(String operation) {
+        return new IllegalStateException("actor '" + name + "' is a handler actor; " + operation
+                + " is only for generator actors");
+    }
+
+    private ThreadPerActorSystem.ActorThread threadHost(String operation) {
+        if (host instanceof ThreadPerActorSystem.ActorThread t) {
+            return t;
+        }
+        throw handlerCannot(operation);
     }
 
     // ------------------------------------------------------------------ ActorRef

@@ -2,6 +2,7 @@ package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorErrorHandler;
 import dev.frontier.actor.MessageTracer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -14,84 +15,157 @@ import java.util.function.Supplier;
  */
 public final class ActorSystemOptions {
 
-    private static final ActorSystemOptions DEFAULTS =
-            new ActorSystemOptions(ActorErrorHandler.LOG, null, true, 1024, 256, IdleStrategy::backoff, true,
-                    SchedulerClock.SYSTEM);
+    /** Pekko's default throughput is 5; a generator actor saves a continuation switch per message it takes in a turn. */
+    static final int DEFAULT_THROUGHPUT = 64;
 
-    final ActorErrorHandler errorHandler;
-    final MessageTracer tracer;
-    final boolean mdc;
-    final int batchLimit;
-    final int inboxDrainLimit;
-    final Supplier<IdleStrategy> idleStrategy;
-    final boolean virtualThreads;
-    final SchedulerClock clock;
+    private static final ActorSystemOptions DEFAULTS = new ActorSystemOptions();
 
-    private ActorSystemOptions(ActorErrorHandler errorHandler, MessageTracer tracer, boolean mdc, int batchLimit,
-                               int inboxDrainLimit, Supplier<IdleStrategy> idleStrategy, boolean virtualThreads,
-                               SchedulerClock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
-        this.tracer = tracer;
-        this.mdc = mdc;
-        if (batchLimit < 1 || inboxDrainLimit < 1) {
-            throw new IllegalArgumentException("limits must be positive: batch " + batchLimit + ", inbox " + inboxDrainLimit);
-        }
-        this.batchLimit = batchLimit;
-        this.inboxDrainLimit = inboxDrainLimit;
-        this.idleStrategy = Objects.requireNonNull(idleStrategy, "idleStrategy");
-        this.virtualThreads = virtualThreads;
+    ActorErrorHandler errorHandler = ActorErrorHandler.LOG;
+    MessageTracer tracer;
+    MdcMode mdc = MdcMode.ON_LOG;
+    TraceSelection trace = initialTrace();
+    int throughput = DEFAULT_THROUGHPUT;
+    int batchLimit = 1024;
+    int inboxDrainLimit = 256;
+    Supplier<IdleStrategy> idleStrategy = IdleStrategy::backoff;
+    boolean virtualThreads = true;
+    SchedulerClock clock = SchedulerClock.SYSTEM;
+    Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    private ActorSystemOptions() {
     }
 
-    /** Errors logged, no tracer, MDC on, batch 1024, inbox drain 256, backoff idling, virtual threads, system clock. */
+    private ActorSystemOptions copy() {
+        ActorSystemOptions o = new ActorSystemOptions();
+        o.errorHandler = errorHandler;
+        o.tracer = tracer;
+        o.mdc = mdc;
+        o.trace = trace;
+        o.throughput = throughput;
+        o.batchLimit = batchLimit;
+        o.inboxDrainLimit = inboxDrainLimit;
+        o.idleStrategy = idleStrategy;
+        o.virtualThreads = virtualThreads;
+        o.clock = clock;
+        o.shutdownTimeout = shutdownTimeout;
+        return o;
+    }
+
+    /** The {@code frontier.trace} system property (names and patterns), or every actor. */
+    private static TraceSelection initialTrace() {
+        String p = System.getProperty("frontier.trace");
+        return p == null ? TraceSelection.ALL : TraceSelection.parse(p);
+    }
+
+    /**
+     * Errors logged, no tracer, MDC written when something logs, trace selection from the
+     * {@code frontier.trace} property (default: every actor), throughput 64, batch 1024, inbox
+     * drain 256, backoff idling, virtual threads, system clock, shutdown waits 10 s.
+     */
     public static ActorSystemOptions defaults() {
         return DEFAULTS;
     }
 
     /** Where exceptions that end actors go (default: one ERROR log each). */
     public ActorSystemOptions withErrorHandler(ActorErrorHandler handler) {
-        return new ActorSystemOptions(handler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
+        ActorSystemOptions o = copy();
+        o.errorHandler = Objects.requireNonNull(handler, "handler");
+        return o;
     }
 
-    /** A hook that sees every delivery (default: none). */
+    /** A hook that sees every message an actor takes (default: none). */
     public ActorSystemOptions withTracer(MessageTracer t) {
-        return new ActorSystemOptions(errorHandler, t, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
+        ActorSystemOptions o = copy();
+        o.tracer = t;
+        return o;
+    }
+
+    /** When actors' identities go into the SLF4J MDC (default {@link MdcMode#ON_LOG}). */
+    public ActorSystemOptions withMdc(MdcMode mode) {
+        ActorSystemOptions o = copy();
+        o.mdc = Objects.requireNonNull(mode, "mode");
+        return o;
+    }
+
+    /** {@code withMdc(on ? MdcMode.ON_LOG : MdcMode.OFF)}. */
+    public ActorSystemOptions withMdc(boolean on) {
+        return withMdc(on ? MdcMode.ON_LOG : MdcMode.OFF);
     }
 
     /**
-     * Whether each delivery puts the actor's name ({@code actor}) and the message's sequence number
-     * ({@code msgSeq}) in the SLF4J MDC (default: on). Turning it off saves a few MDC writes per
-     * message; log lines written by actors then no longer say which actor wrote them.
+     * Which actors the delivery trace covers, when the logger {@code dev.frontier.trace} is at
+     * TRACE: names and glob patterns such as {@code "ping,pong"} or {@code "worker-*"}.
      */
-    public ActorSystemOptions withMdc(boolean on) {
-        return new ActorSystemOptions(errorHandler, tracer, on, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
+    public ActorSystemOptions withTrace(String... namesAndPatterns) {
+        ActorSystemOptions o = copy();
+        o.trace = TraceSelection.parse(namesAndPatterns);
+        return o;
     }
 
-    /** Deque scheduler: most messages delivered per duty cycle before the inbox is checked again. */
+    /**
+     * Deque scheduler: most messages one actor takes in a turn before it goes to the back of the run
+     * queue (default 64). Higher: fewer switches; lower: fairer latency between busy actors.
+     */
+    public ActorSystemOptions withThroughput(int messagesPerTurn) {
+        positive("throughput", messagesPerTurn);
+        ActorSystemOptions o = copy();
+        o.throughput = messagesPerTurn;
+        return o;
+    }
+
+    /** Deque scheduler: most messages delivered per duty cycle before the inbox and timers are checked again. */
     public ActorSystemOptions withBatchLimit(int limit) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, limit, inboxDrainLimit, idleStrategy, virtualThreads, clock);
+        positive("batch limit", limit);
+        ActorSystemOptions o = copy();
+        o.batchLimit = limit;
+        return o;
     }
 
     /** Deque scheduler: most cross-thread entries taken from the inbox per duty cycle. */
     public ActorSystemOptions withInboxDrainLimit(int limit) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, limit, idleStrategy, virtualThreads, clock);
+        positive("inbox drain limit", limit);
+        ActorSystemOptions o = copy();
+        o.inboxDrainLimit = limit;
+        return o;
     }
 
     /** Deque scheduler on its own thread: how to wait when there is no work. */
     public ActorSystemOptions withIdleStrategy(Supplier<IdleStrategy> strategy) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, strategy, virtualThreads, clock);
+        ActorSystemOptions o = copy();
+        o.idleStrategy = Objects.requireNonNull(strategy, "strategy");
+        return o;
     }
 
     /**
-     * The deque scheduler's timer clock (default {@link SchedulerClock#SYSTEM}); inject a
-     * {@link ManualClock} in tests. Thread-per-actor mode always uses real time.
+     * The timers' clock (default {@link SchedulerClock#SYSTEM}); inject a {@link ManualClock} in
+     * tests of the deque scheduler. Thread-per-actor mode runs on real time and refuses any other clock.
      */
     public ActorSystemOptions withClock(SchedulerClock c) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtualThreads, c);
+        ActorSystemOptions o = copy();
+        o.clock = Objects.requireNonNull(c, "clock");
+        return o;
     }
 
     /** Thread-per-actor mode: virtual threads (default) or platform threads. */
     public ActorSystemOptions withVirtualThreads(boolean virtual) {
-        return new ActorSystemOptions(errorHandler, tracer, mdc, batchLimit, inboxDrainLimit, idleStrategy, virtual, clock);
+        ActorSystemOptions o = copy();
+        o.virtualThreads = virtual;
+        return o;
+    }
+
+    /**
+     * How long {@code shutdown()} waits for the system's threads to finish closing actors before it
+     * interrupts them and returns (default 10 s).
+     */
+    public ActorSystemOptions withShutdownTimeout(Duration timeout) {
+        ActorSystemOptions o = copy();
+        o.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+        return o;
+    }
+
+    private static void positive(String what, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(what + " must be positive: " + n);
+        }
     }
 }

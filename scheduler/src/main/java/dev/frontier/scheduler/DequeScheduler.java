@@ -1,19 +1,17 @@
 package dev.frontier.scheduler;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
 import java.time.Duration;
-import java.util.PriorityQueue;
-import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's Solution 2, a tiny message scheduler: {@code send} appends to a deque and
- * {@link #run()} delivers until there is nothing left. Recursive ping-pong works because a send
- * never calls into the receiver; it only queues.
+ * The seed's Solution 2, a tiny message scheduler: a send never calls into the receiver, it only
+ * queues, and {@link #run()} delivers until there is nothing left. Recursive ping-pong works.
  *
  * <pre>{@code
  * DequeScheduler s = DequeScheduler.create();
@@ -22,48 +20,52 @@ import org.slf4j.LoggerFactory;
  * s.run();
  * }</pre>
  *
+ * <h2>What gets scheduled</h2>
+ * Each actor has its own mailbox; the scheduler's deque (the run queue) holds the actors that have
+ * work, as Erlang's run queue and Pekko's dispatcher do. An actor's turn takes up to a throughput
+ * bound of messages ({@link ActorSystemOptions#withThroughput}), then the actor goes to the back of
+ * the run queue if it has more. A generator actor's {@code receive()} takes its next message
+ * straight from its mailbox while it has one and the turn lasts: no continuation switch per
+ * message, only per turn. Messages from one sender to one receiver keep their order; no actor can
+ * starve another (turns are bounded and round-robin), and the inbox of other threads' messages is
+ * drained every duty cycle, so neither starves the other.
+ *
  * <h2>Threads</h2>
- * The scheduler thread is the thread that created the scheduler, until {@link #start()} hands
- * the role to a dedicated thread. Only the scheduler thread touches the deque and runs actors.
- * Every cross-thread entry point follows one rule, in {@link #post} and {@link #execute}: on the
- * scheduler thread, push to the deque; otherwise offer to a JCTools MPSC inbox and wake the
- * scheduler thread. The inbox is unbounded (a failed offer cannot happen), so no message is lost.
+ * The scheduler thread is the thread that created the scheduler, until {@link #start()} hands the
+ * role to a dedicated thread. Only the scheduler thread touches run queue, mailboxes and timers,
+ * and runs actors. Everything from another thread (messages, commands, timers, wake-ups) enters
+ * through one {@link Inbox}: on the scheduler thread, work is queued directly; otherwise it is
+ * offered to the inbox and the scheduler thread woken.
  *
  * <h2>Bounded duty cycle</h2>
- * {@link #runOnce()} takes at most {@code inboxDrainLimit} entries from the inbox and delivers at
- * most {@code batchLimit} messages, then returns how much it did. Deliveries are FIFO across all
- * actors (each message waits behind those sent before it), so one chatty actor cannot starve the
- * others; the batch bound keeps the inbox, and so other threads, from being starved by local
- * traffic.
+ * {@link #runOnce()} takes at most {@code inboxDrainLimit} entries from the inbox, fires at most
+ * {@code batchLimit} due timers, and runs turns until {@code batchLimit} messages have been taken,
+ * then returns how much it did. Nothing a command or an actor throws escapes it: failures are
+ * reported and the loop goes on.
+ *
+ * <h2>Shutdown</h2>
+ * {@link #shutdown()} stops taking new work: later sends are dead letters, later spawns refused.
+ * Commands already accepted still run; messages still queued become dead letters; every actor is
+ * closed (latest spawned first), so its {@code finally} blocks run; pending timers are abandoned
+ * (a delayed send becomes a dead letter, a sleep or an ask fails); then the dedicated thread, if
+ * any, ends. Called from inside an actor, it takes effect when that actor's turn ends.
  */
-public final class DequeScheduler extends AbstractActorSystem implements java.util.concurrent.Executor {
+public final class DequeScheduler extends AbstractActorSystem implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DequeScheduler.class);
-    private static final VarHandle PARKED;
 
-    static {
-        try {
-            PARKED = MethodHandles.lookup().findVarHandle(DequeScheduler.class, "parked", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    /** A message from another thread. */
+    private record Envelope(ActorCell<?> target, ActorRef<?> sender, Object message) {
     }
 
-    /** A message or command from another thread. */
-    private record Envelope(ActorCell<?> target, ActorCell<?> sender, Object message) {
-    }
-
-    private final EnvelopeQueue deque = new EnvelopeQueue();
-    private final MpscUnboundedXaddArrayQueue<Object> inbox = new MpscUnboundedXaddArrayQueue<>(1024);
+    /** Actors with work, and commands, in order. Scheduler thread only. */
+    private final ArrayDeque<Object> runQueue = new ArrayDeque<>();
+    private final Inbox inbox = new Inbox(1024, this::leftover);
+    private final TimerQueue timers = new TimerQueue();
+    private final SchedulerClock clock;
     private volatile Thread owner;
     private volatile Thread dedicated;
-    private volatile boolean running;
-    private volatile boolean parked;
-    /** Timers by deadline. Scheduler thread only. */
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private long timersSet;
-    private final SchedulerClock clock;
-    /** The actor being delivered to. Scheduler thread only. */
+    /** The actor whose code is running. Scheduler thread only. */
     private ActorCell<?> current;
     private long delivered;
 
@@ -71,6 +73,7 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         super(options);
         this.owner = Thread.currentThread();
         this.clock = options.clock;
+        inbox.consumer(owner);
     }
 
     /** A scheduler driven by the calling thread (call {@link #run()}), or by its own after {@link #start()}. */
@@ -78,6 +81,7 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         return new DequeScheduler(ActorSystemOptions.defaults());
     }
 
+    /** A scheduler with these options, driven by the calling thread until {@link #start()}. */
     public static DequeScheduler create(ActorSystemOptions options) {
         return new DequeScheduler(options);
     }
@@ -88,8 +92,8 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
     }
 
     /**
-     * One duty cycle: drain a bounded number of inbox entries, deliver a bounded batch of
-     * messages. Returns how many entries and messages it handled (0: nothing to do).
+     * One duty cycle: drain a bounded number of inbox entries, fire due timers, run turns until a
+     * batch of messages has been taken. Returns how much it did (0: nothing to do).
      * Must only be called from the scheduler thread.
      */
     public int runOnce() {
@@ -97,15 +101,10 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         return dutyCycle();
     }
 
-    /** Inbox, then due timers, then a batch of deliveries; each bounded. */
-    private int dutyCycle() {
-        return drainInbox() + fireTimers() + deliverBatch();
-    }
-
     /**
-     * The seed's {@code run()}: delivers until there is nothing left, and returns how many
-     * entries it handled. Timers not yet due are not "something left": with a {@link ManualClock},
-     * advance it and call {@code run()} again. Must only be called from the scheduler thread.
+     * The seed's {@code run()}: delivers until there is nothing left, and returns how much it did.
+     * Timers not yet due are not "something left": with a {@link ManualClock}, advance it and call
+     * {@code run()} again. Must only be called from the scheduler thread.
      */
     public long run() {
         checkSchedulerThread("run");
@@ -116,21 +115,33 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         return total;
     }
 
-    /** Messages delivered so far. */
+    /** Messages actors have taken so far. */
     public long deliveredCount() {
         return delivered;
     }
 
-    /** Messages waiting in the deque (scheduler thread only; a snapshot). */
+    /** Messages waiting in mailboxes. Must only be called from the scheduler thread. */
     public int pending() {
         checkSchedulerThread("pending");
-        return deque.size();
+        int n = 0;
+        for (ActorCell<?> cell : registry.values()) {
+            if (cell.mailbox != null) {
+                n += cell.mailbox.size();
+            }
+        }
+        return n;
+    }
+
+    /** Timers set and not yet fired, cancelled or abandoned. Must only be called from the scheduler thread. */
+    public int pendingTimers() {
+        checkSchedulerThread("pendingTimers");
+        return timers.size();
     }
 
     /**
      * Moves the scheduler onto a dedicated platform thread named {@code frontier-scheduler} that
      * runs duty cycles, idling with the configured {@link IdleStrategy} when there is no work.
-     * From then on every thread, including the creator, sends through the inbox. Must only be
+     * From then on every other thread, including the creator, goes through the inbox. Must only be
      * called from the scheduler thread, once.
      */
     public synchronized DequeScheduler start() {
@@ -138,10 +149,13 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         if (dedicated != null) {
             throw new IllegalStateException("the scheduler is already started");
         }
+        if (isShutdown()) {
+            throw new IllegalStateException("the scheduler is shut down");
+        }
         Thread t = new Thread(this::loop, "frontier-scheduler");
-        running = true;
         dedicated = t;
         owner = t;
+        inbox.consumer(t);
         t.start();
         return this;
     }
@@ -149,88 +163,142 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
     /**
      * Runs {@code command} on the scheduler thread, after what is already queued. Any thread.
      *
-     * @throws java.util.concurrent.RejectedExecutionException from another thread once the
-     *     scheduler is shut down: nothing would ever run it
+     * @throws RejectedExecutionException the scheduler is shut down: nothing would ever run it
      */
     @Override
     public void execute(Runnable command) {
+        submit(new Command(null, java.util.Objects.requireNonNull(command, "command")));
+    }
+
+    private void submit(Command c) {
         if (isSchedulerThread()) {
-            deque.add(null, null, command);
-        } else {
-            if (shutdown) {
-                throw new java.util.concurrent.RejectedExecutionException("the scheduler is shut down; " + command + " will not run");
+            if (lifecycle() == TERMINATED) {
+                throw new RejectedExecutionException("the scheduler is shut down; " + c + " will not run");
             }
-            inbox.offer(command);
-            wake();
+            runQueue.addLast(c);
+        } else {
+            inbox.offer(c);
+            c.checkAccepted("the scheduler");
         }
     }
 
     /**
-     * Closes every actor and, if started, stops the scheduler thread (waiting up to 10 s for it).
-     * Messages still queued become dead letters; commands already accepted by {@link #execute}
-     * still run, and later ones from other threads are rejected. Must only be called from the
-     * scheduler thread, unless the scheduler was {@link #start() started}.
+     * Shuts the scheduler down (see the class comment) and, if it was started, waits for its thread
+     * to finish, up to the shutdown timeout; then interrupts it. Concurrent callers all wait. Must
+     * only be called from the scheduler thread, unless the scheduler was {@link #start() started}.
      */
     @Override
     public void shutdown() {
-        if (shutdown) {
-            return;
-        }
         Thread t = dedicated;
         if (t == null) {
             checkSchedulerThread("shutdown");
-            shutdown = true;
-            closeEverything();
-            return;
+            if (beginShutdown() && current == null) {
+                closeEverything();
+            }
+            return; // inside an actor: run()/runOnce() closes everything when this turn ends
         }
-        shutdown = true;
-        running = false;
-        LockSupport.unpark(t);
+        beginShutdown();
+        inbox.wake();
         if (Thread.currentThread() == t) {
-            return; // called by an actor: the loop closes everything when this cycle ends
+            return; // called by an actor: the loop closes everything when this turn ends
         }
+        Duration wait = options.shutdownTimeout;
         try {
-            t.join(Duration.ofSeconds(10));
+            if (awaitTermination(wait)) {
+                t.join(wait); // it has closed everything; let it end
+            } else {
+                LOG.error("the scheduler thread did not finish shutting down within {} ms; interrupting it "
+                        + "(an actor is stuck in {})", wait.toMillis(), current);
+                t.interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            LOG.error("scheduler thread did not stop within 10 s; interrupting it (an actor is stuck in {})", current);
-            t.interrupt();
         }
     }
 
     // ------------------------------------------------------------------ mode hooks
 
     @Override
-    void post(ActorCell<?> target, ActorCell<?> sender, Object message) {
-        if (shutdown) {
-            deadLetter(target.name, sender, message);
-            return;
-        }
+    void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        checkMessage(target.name, message);
         if (Thread.currentThread() == owner) {
-            deque.add(target, sender, message);
+            enqueue(target, sender, message);
         } else {
             inbox.offer(new Envelope(target, sender, message));
-            wake();
         }
     }
 
+    /** A message reaches its target's mailbox. Scheduler thread only. */
+    private void enqueue(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        if (!target.isAlive() || lifecycle() != RUNNING) {
+            deadLetter(target.name, sender, message);
+        } else if (target.enqueue(sender, message)) {
+            target.scheduled = true;
+            runQueue.addLast(target);
+        }
+    }
+
+    /** Marks {@code cell} as having work and queues it, unless it is queued already. Scheduler thread only. */
+    private void schedule(ActorCell<?> cell) {
+        if (!cell.scheduled) {
+            cell.scheduled = true;
+            runQueue.addLast(cell);
+        }
+    }
+
+    /** An entry that reached the inbox after it closed: a message is a dead letter, a command is refused. */
+    private void leftover(Object e) {
+        if (e instanceof Envelope env) {
+            deadLetter(env.target().name, env.sender(), env.message());
+        } else if (e instanceof Command c) {
+            c.reject();
+        }
+    }
+
+    /**
+     * On the scheduler thread outside any actor: starts the actor now (its body runs to its first
+     * receive before {@code spawn} returns). Otherwise it starts in its first turn.
+     */
     @Override
     void launch(ActorCell<?> cell) {
-        if (isSchedulerThread() && current == null) {
-            startOnSchedulerThread(cell);
-        } else {
-            execute(() -> startOnSchedulerThread(cell));
+        if (!isSchedulerThread()) {
+            try {
+                submit(new Command(null, () -> launch(cell)));
+            } catch (RejectedExecutionException shutDown) {
+                throw new IllegalStateException("cannot spawn '" + cell.name + "': the actor system is shut down");
+            }
+        } else if (cell.hasWork()) {
+            if (current == null && lifecycle() == RUNNING) {
+                cell.scheduled = true;
+                runTurn(cell, options.throughput);
+            } else {
+                schedule(cell);
+            }
         }
     }
 
     @Override
     void stopActor(ActorCell<?> cell) {
-        if (isSchedulerThread() && current != cell) {
-            closeActor(cell);
+        if (isSchedulerThread()) {
+            stopOnSchedulerThread(cell);
         } else {
-            execute(() -> closeActor(cell));
+            try {
+                submit(new Command(null, () -> stopOnSchedulerThread(cell)));
+            } catch (RejectedExecutionException shutDown) {
+                // shutdown closes it
+            }
+        }
+    }
+
+    private void stopOnSchedulerThread(ActorCell<?> cell) {
+        if (cell == current) {
+            cell.stopRequested = true; // it stops itself: closed when its turn ends
+        } else {
+            ActorCell<?> outer = current;
+            current = cell;
+            closeActor(cell);
+            current = outer;
+            mdcLeave(cell);
         }
     }
 
@@ -240,41 +308,96 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
     }
 
     @Override
-    Cancellable schedule(Duration delay, Runnable action) {
-        Timer t = new Timer(clock.nanoTime() + delay.toNanos(), action);
+    boolean isRunning(ActorCell<?> cell) {
+        return current == cell && Thread.currentThread() == owner;
+    }
+
+    @Override
+    String hostThreadName(ActorCell<?> cell) {
+        return owner.getName();
+    }
+
+    @Override
+    Cancellable schedule(Duration delay, Runnable action, Runnable onAbandon) {
+        Timer t = new Timer(clock.nanoTime(), delay, action, onAbandon);
+        if (lifecycle() != RUNNING) {
+            t.abandon();
+            return t;
+        }
         if (isSchedulerThread()) {
-            addTimer(t);
+            t.unlink = () -> unlink(t);
+            timers.add(t);
         } else {
-            execute(() -> addTimer(t));
+            t.unlink = () -> unlink(t);
+            try {
+                submit(new Command(null, () -> timers.add(t)));
+            } catch (RejectedExecutionException shutDown) {
+                t.abandon();
+            }
         }
         return t;
     }
 
-    private void addTimer(Timer t) {
-        t.sequence = timersSet++;
-        timers.add(t);
+    /** A cancelled timer leaves the heap at once (or by the next duty cycle, from another thread). */
+    private void unlink(Timer t) {
+        if (isSchedulerThread()) {
+            timers.remove(t);
+        } else {
+            try {
+                submit(new Command(null, () -> timers.remove(t)));
+            } catch (RejectedExecutionException shutDown) {
+                // the heap is cleared at shutdown
+            }
+        }
+    }
+
+    @Override
+    void wake(ActorCell<?> cell, int epoch, byte waitingIn, Object value) {
+        if (isSchedulerThread()) {
+            if (cell.wake(epoch, waitingIn, value)) {
+                schedule(cell);
+            }
+        } else {
+            try {
+                submit(new Command(null, () -> wake(cell, epoch, waitingIn, value)));
+            } catch (RejectedExecutionException shutDown) {
+                // the actor is closed by the shutdown; nothing waits for this wake-up
+            }
+        }
     }
 
     @Override
     void runOnHost(ActorCell<?> cell, Runnable action) {
-        execute(() -> {
-            ActorCell<?> outer = current;
-            current = cell;
-            if (options.mdc) {
-                mdcEnter(cell);
-            }
-            try {
-                action.run();
-            } finally {
-                current = outer;
-            }
-        });
+        submit(new Command(cell, action));
     }
 
-    /** Timers scheduled and not yet fired or dropped (scheduler thread only). */
-    public int pendingTimers() {
-        checkSchedulerThread("pendingTimers");
-        return timers.size();
+    // ------------------------------------------------------------------ the loop
+
+    /** Inbox, then due timers, then turns; each bounded. Then, if shut down, close everything. */
+    private int dutyCycle() {
+        int work = 0;
+        if (lifecycle() == RUNNING) {
+            work = drainInbox() + fireTimers() + runTurns();
+        }
+        if (lifecycle() == STOPPING) {
+            closeEverything();
+        }
+        return work;
+    }
+
+    private int drainInbox() {
+        int n = 0;
+        int limit = options.inboxDrainLimit;
+        Object e;
+        while (n < limit && (e = inbox.poll()) != null) {
+            n++;
+            if (e instanceof Envelope env) {
+                enqueue(env.target(), env.sender(), env.message());
+            } else {
+                runQueue.addLast(e);
+            }
+        }
+        return n;
     }
 
     private int fireTimers() {
@@ -285,132 +408,139 @@ public final class DequeScheduler extends AbstractActorSystem implements java.ut
         int limit = options.batchLimit;
         int n = 0;
         for (Timer t; n < limit && (t = timers.peek()) != null && t.deadline - now <= 0; ) {
-            timers.poll();
+            timers.remove(t);
             n++;
-            t.fire();
-        }
-        return n;
-    }
-
-    // ------------------------------------------------------------------ the loop
-
-    private void startOnSchedulerThread(ActorCell<?> cell) {
-        ActorCell<?> outer = current;
-        current = cell;
-        start(cell);
-        current = outer;
-        mdcLeave(outer);
-    }
-
-    private int drainInbox() {
-        int n = 0;
-        int limit = options.inboxDrainLimit;
-        Object e;
-        while (n < limit && (e = inbox.relaxedPoll()) != null) {
-            n++;
-            if (e instanceof Envelope env) {
-                deque.add(env.target(), env.sender(), env.message());
-            } else {
-                deque.add(null, null, e);
+            try {
+                t.fire();
+            } catch (Throwable failure) {
+                report(null, "(timer " + t.action + ")", null, failure);
             }
         }
         return n;
     }
 
-    private int deliverBatch() {
-        EnvelopeQueue q = deque;
+    /** Runs turns and commands until a batch of messages has been taken or nothing is left. */
+    private int runTurns() {
         int limit = options.batchLimit;
         int n = 0;
-        while (n < limit && !q.isEmpty()) {
-            Object target = q.headTarget();
-            Object sender = q.headSender();
-            Object message = q.headMessage();
-            q.removeHead();
-            n++;
-            if (target == null) {
-                ((Runnable) message).run();
-                continue;
+        while (n < limit && lifecycle() == RUNNING) {
+            Object e = runQueue.pollFirst();
+            if (e == null) {
+                break;
             }
-            ActorCell<?> cell = (ActorCell<?>) target;
-            current = cell;
-            deliver(cell, (ActorCell<?>) sender, message);
-            current = null;
-        }
-        if (n > 0) {
-            delivered += n;
-            mdcLeave(null);
+            if (e instanceof ActorCell<?> cell) {
+                n += Math.max(1, runTurn(cell, Math.min(options.throughput, limit - n)));
+            } else {
+                runCommand((Command) e);
+                n++;
+            }
         }
         return n;
+    }
+
+    /** One actor's turn; afterwards it goes to the back of the run queue if it has more to do. */
+    private int runTurn(ActorCell<?> cell, int budget) {
+        if (!cell.isAlive()) {
+            cell.scheduled = false;
+            return 0;
+        }
+        current = cell;
+        int used = cell.turn(budget);
+        current = null;
+        delivered += used;
+        mdcLeave(cell);
+        if (cell.stopRequested) {
+            stopOnSchedulerThread(cell);
+        }
+        if (cell.hasWork()) {
+            runQueue.addLast(cell);
+        } else {
+            cell.scheduled = false;
+        }
+        return used;
+    }
+
+    /** Runs a command as its actor (if that actor has ended: as no actor); reports what it throws. */
+    private void runCommand(Command c) {
+        ActorCell<?> cell = c.actor != null && c.actor.isAlive() ? c.actor : null;
+        current = cell;
+        try {
+            c.run();
+        } catch (Throwable t) {
+            report(cell, c, null, t);
+        } finally {
+            current = null;
+            if (cell != null) {
+                mdcLeave(cell);
+                if (cell.stopRequested) {
+                    stopOnSchedulerThread(cell);
+                }
+            }
+        }
     }
 
     private void loop() {
         IdleStrategy idle = options.idleStrategy.get();
         try {
-            while (running) {
-                int work = dutyCycle();
-                if (work == 0) {
-                    parked = true;
-                    if (inbox.isEmpty() && running) {
+            while (lifecycle() != TERMINATED) {
+                int work;
+                try {
+                    work = dutyCycle();
+                } catch (Throwable t) {
+                    LOG.error("the scheduler's duty cycle failed; it goes on", t);
+                    work = 1;
+                }
+                if (work == 0 && lifecycle() == RUNNING) {
+                    inbox.prepareToPark();
+                    if (inbox.isEmpty() && runQueue.isEmpty() && lifecycle() == RUNNING) {
                         idle.idle(0);
                     }
-                    parked = false;
+                    inbox.unparked();
                 } else {
                     idle.idle(work);
                 }
             }
         } finally {
-            closeEverything();
-        }
-    }
-
-    private void wake() {
-        if (parked && PARKED.compareAndSet(this, true, false)) {
-            LockSupport.unpark(dedicated);
+            if (lifecycle() != TERMINATED) {
+                beginShutdown();
+                closeEverything();
+            }
         }
     }
 
     /**
-     * Shutdown on the scheduler thread. Commands already accepted still run (as after
-     * {@code ExecutorService.shutdown()}: a task's next step, a pending spawn), so nothing
+     * Shutdown, on the scheduler thread outside any actor. Commands already accepted still run
+     * (as after {@code ExecutorService.shutdown()}: a task's next step, a pending spawn), so nothing
      * waits forever on a command that was silently dropped; messages still queued become dead
-     * letters; then every actor is closed.
+     * letters; every actor is closed, latest spawned first; timers are abandoned.
      */
     private void closeEverything() {
-        for (int guard = 0; guard < 1_000_000; guard++) {
-            if (!inbox.isEmpty()) {
-                // poll(), not relaxedPoll(): a producer mid-offer must not end the final drain early
-                Object e = inbox.poll();
-                if (e instanceof Envelope env) {
-                    deadLetter(env.target().name, env.sender(), env.message());
-                } else if (e != null) {
-                    runDuringShutdown((Runnable) e);
-                }
-            } else if (!deque.isEmpty()) {
-                Object target = deque.headTarget();
-                Object sender = deque.headSender();
-                Object message = deque.headMessage();
-                deque.removeHead();
-                if (target == null) {
-                    runDuringShutdown((Runnable) message);
-                } else {
-                    deadLetter(((ActorCell<?>) target).name, (ActorCell<?>) sender, message);
-                }
+        inbox.close(e -> {
+            if (e instanceof Envelope env) {
+                deadLetter(env.target().name, env.sender(), env.message());
             } else {
-                break;
+                runQueue.addLast(e);
+            }
+        });
+        for (Object e; (e = runQueue.pollFirst()) != null; ) {
+            if (e instanceof Command c) {
+                runCommand(c);
+            } else {
+                ((ActorCell<?>) e).scheduled = false;
             }
         }
-        for (ActorCell<?> cell : registry.values()) {
-            closeActor(cell);
+        for (ActorCell<?> cell : liveActorsLatestFirst()) {
+            stopOnSchedulerThread(cell);
         }
-        mdcLeave(null);
-    }
-
-    private static void runDuringShutdown(Runnable command) {
-        try {
-            command.run();
-        } catch (Throwable t) {
-            LOG.error("a command queued before shutdown failed while the scheduler shut down: {}", command, t);
+        for (Object e; (e = runQueue.pollFirst()) != null; ) {
+            if (e instanceof Command c) {
+                runCommand(c); // queued by a finally block; later ones are refused
+            }
         }
+        for (Timer t : timers.clear()) {
+            t.abandon();
+        }
+        terminated();
     }
 
     private void checkSchedulerThread(String operation) {

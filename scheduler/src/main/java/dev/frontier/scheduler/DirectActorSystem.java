@@ -1,9 +1,9 @@
 package dev.frontier.scheduler;
 
+import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
 import dev.frontier.core.GeneratorAlreadyExecutingException;
 import java.time.Duration;
-
 
 /**
  * The seed's Attempt 1, kept to show why Frontier has a scheduler: {@code send} <em>is</em> the
@@ -23,29 +23,42 @@ public final class DirectActorSystem extends AbstractActorSystem {
         super(options);
     }
 
+    /** A direct system with default options. */
     public static DirectActorSystem create() {
         return new DirectActorSystem(ActorSystemOptions.defaults());
     }
 
+    /** A direct system with these options. */
     public static DirectActorSystem create(ActorSystemOptions options) {
         return new DirectActorSystem(options);
     }
 
     @Override
-    void post(ActorCell<?> target, ActorCell<?> sender, Object message) {
+    void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        checkMessage(target.name, message);
+        if (!target.isAlive() || lifecycle() != RUNNING) {
+            deadLetter(target.name, sender, message);
+            return;
+        }
         if (target.isExecuting()) {
             // the seed's ValueError, raised in the sender: the target is further down this stack
             throw new GeneratorAlreadyExecutingException();
         }
+        target.enqueue(sender, message);
+        runNow(target);
+    }
+
+    /** Runs {@code cell}'s turn on this stack; a failure that ended it propagates to the caller. */
+    private void runNow(ActorCell<?> cell) {
         ActorCell<?> outer = current;
-        current = target;
-        Throwable failure;
+        current = cell;
         try {
-            failure = deliver(target, sender, message);
+            cell.turn(Integer.MAX_VALUE);
         } finally {
             current = outer;
-            mdcLeave(outer);
+            mdcLeave(cell);
         }
+        Throwable failure = cell.failure();
         if (failure != null) {
             throw Rethrow.<RuntimeException>unchecked(failure);
         }
@@ -53,13 +66,8 @@ public final class DirectActorSystem extends AbstractActorSystem {
 
     @Override
     void launch(ActorCell<?> cell) {
-        ActorCell<?> outer = current;
-        current = cell;
-        try {
-            start(cell);
-        } finally {
-            current = outer;
-            mdcLeave(outer);
+        if (cell.hasWork()) {
+            runNow(cell);
         }
     }
 
@@ -73,11 +81,28 @@ public final class DirectActorSystem extends AbstractActorSystem {
         return current;
     }
 
+    @Override
+    boolean isRunning(ActorCell<?> cell) {
+        return current == cell;
+    }
+
+    @Override
+    String hostThreadName(ActorCell<?> cell) {
+        return "the sender's";
+    }
+
     /** Direct mode has no thread of its own to fire timers on. */
     @Override
-    Cancellable schedule(Duration delay, Runnable action) {
+    Cancellable schedule(Duration delay, Runnable action, Runnable onAbandon) {
         throw new UnsupportedOperationException(
                 "DirectActorSystem has no timers (sleep, receive with a timeout, sendAfter, ask); use DequeScheduler");
+    }
+
+    @Override
+    void wake(ActorCell<?> cell, int epoch, byte waitingIn, Object value) {
+        if (cell.wake(epoch, waitingIn, value)) {
+            runNow(cell);
+        }
     }
 
     /** Runs {@code action} at once on the calling thread, as {@code cell}. */
@@ -89,18 +114,18 @@ public final class DirectActorSystem extends AbstractActorSystem {
             action.run();
         } finally {
             current = outer;
-            mdcLeave(outer);
+            mdcLeave(cell);
         }
     }
 
     @Override
     public void shutdown() {
-        if (shutdown) {
+        if (!beginShutdown()) {
             return;
         }
-        shutdown = true;
-        for (ActorCell<?> cell : registry.values()) {
+        for (ActorCell<?> cell : liveActorsLatestFirst()) {
             closeActor(cell);
         }
+        terminated();
     }
 }

@@ -1,27 +1,37 @@
 package dev.frontier.scheduler;
 
+import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
+import dev.frontier.core.GeneratorExit;
+import dev.frontier.core.GeneratorIgnoredExitException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The seed's Solution 1 ("wrap the generator with a thread"): each actor runs on its own thread
- * (virtual by default, platform optionally), and {@code receive} blocks that thread. It is the same
- * actor code and the same delivery loop as the deque scheduler, hosted on one thread per actor:
- * the thread takes a message from the actor's mailbox and resumes the actor's generator with it.
+ * (virtual by default, platform optionally). The same actor code as on the deque scheduler, but no
+ * generator: the body runs directly on the actor's thread, and {@code receive} parks that thread
+ * until a message arrives. A handler actor's thread takes each message and calls the handler.
  *
- * <p>Each mailbox is a JCTools MPSC queue (any thread sends, only the actor's thread takes); an
- * idle actor thread parks after re-checking its mailbox, and a sender unparks it.
- * {@link #shutdown()} asks every actor thread to close its actor and waits for all of them.
+ * <p>Each actor's mailbox is an {@link Inbox} (a JCTools MPSC queue): any thread sends, only the
+ * actor's thread takes, and a sender unparks the actor's thread if it parked. The inbox also
+ * carries the actor's commands ({@code ctx.executor()}), run on its thread whenever it waits, and
+ * the request to stop: the actor's next wait throws {@link GeneratorExit}, so its {@code finally}
+ * blocks run, exactly as a closed generator's do. An interrupt of an actor's thread stops it the
+ * same way.
+ *
+ * <p>Timers run on one platform thread, {@code frontier-timers}, in real time: this mode refuses a
+ * clock other than {@link SchedulerClock#SYSTEM}.
  */
 public final class ThreadPerActorSystem extends AbstractActorSystem {
 
@@ -33,12 +43,23 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         }
     };
 
-    private final ThreadLocal<ActorCell<?>> current = new ThreadLocal<>();
-    /** Live actor threads; each removes itself when its actor ends. */
-    private final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** A message in an actor's inbox. */
+    private record Envelope(ActorRef<?> sender, Object message) {
+    }
+
+    private final ThreadLocal<ActorThread> current = new ThreadLocal<>();
+    /** Every actor thread made and not yet finished (started or not). */
+    private final Set<ActorThread> live = ConcurrentHashMap.newKeySet();
+    /** Timers not yet fired or cancelled: abandoned at shutdown. */
+    private final Set<Timer> pendingTimers = ConcurrentHashMap.newKeySet();
+    private ScheduledThreadPoolExecutor timerThread;
 
     private ThreadPerActorSystem(ActorSystemOptions options) {
         super(options);
+        if (options.clock != SchedulerClock.SYSTEM) {
+            throw new IllegalArgumentException("ThreadPerActorSystem runs on real time and cannot follow " + options.clock
+                    + "; use a DequeScheduler for virtual time");
+        }
     }
 
     /** Each actor on its own virtual thread. */
@@ -51,136 +72,289 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         return new ThreadPerActorSystem(options);
     }
 
-    /** One actor's mailbox and thread. */
-    private static final class Host {
-        /**
-         * A message in a mailbox. Claimed exactly once: by the actor's thread when it delivers it
-         * or dead-letters it at the end, or by a sender that finds the mailbox closed after
-         * offering, so a message racing with the actor's end becomes exactly one dead letter.
-         */
-        static final class Envelope extends java.util.concurrent.atomic.AtomicBoolean {
-            private static final long serialVersionUID = 1L;
-            final transient ActorCell<?> sender;
-            final transient Object message;
+    /** One actor's thread and inbox: its host. */
+    final class ActorThread implements Runnable {
+        final ActorCell<?> cell;
+        final Inbox inbox;
+        final Thread thread;
+        /** The stop request has been taken: a further wait means the body ignored it. Actor thread only. */
+        private boolean stopping;
 
-            Envelope(ActorCell<?> sender, Object message) {
-                this.sender = sender;
-                this.message = message;
-            }
-
-            boolean claim() {
-                return compareAndSet(false, true);
-            }
+        ActorThread(ActorCell<?> cell) {
+            this.cell = cell;
+            this.inbox = new Inbox(64, this::leftover);
+            Thread.Builder builder = options.virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(false);
+            this.thread = builder.name("actor-" + cell.name).unstarted(this);
+            inbox.consumer(thread);
         }
 
-        static final int SPINS_BEFORE_PARK = Integer.getInteger("frontier.actorThread.spins", 256);
-
-        final MpscUnboundedXaddArrayQueue<Object> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
-        volatile Thread thread;
-        volatile boolean waiting;
-        /** Set by the actor's thread before its final drain; later offers dead-letter themselves. */
-        volatile boolean closed;
-
-        void offer(Object entry) {
-            mailbox.offer(entry);
-            if (waiting) {
-                waiting = false;
-                LockSupport.unpark(thread);
-            }
-        }
-
-        /**
-         * Takes the next entry, spinning briefly and then parking while there is none. The spin
-         * catches a reply that is already on its way (ping-pong) without a park/unpark pair.
-         * Must only be called from the actor's thread.
-         */
-        Object take() {
-            for (int spins = 0; spins < SPINS_BEFORE_PARK; spins++) {
-                Object e = mailbox.relaxedPoll();
-                if (e != null) {
-                    return e;
+        /** The actor's life: its body (or handler loop) runs here from start to end. */
+        @Override
+        public void run() {
+            current.set(this);
+            try {
+                if (cell.isHandler()) {
+                    handlerLoop(cell);
+                } else {
+                    cell.body().run(cellAsContext(cell));
                 }
-                Thread.onSpinWait();
+                ended(cell, null);
+            } catch (GeneratorExit stopped) {
+                ended(cell, null);
+            } catch (Throwable t) {
+                failed(cell, t);
+            } finally {
+                ended(cell, null); // no-op if it ended above; an interrupted start ends here too
+                inbox.close(this::drainAtEnd);
+                mdcLeave(cell);
+                current.remove();
+                cell.finished();
+                threadEnded(this);
             }
+        }
+
+        /**
+         * Waits for the first message {@code accepts} allows (null: any), running the actor's
+         * commands meanwhile and keeping the messages it skips; {@link ActorCell#TIMED_OUT} at
+         * {@code deadline}. Must only be called from the actor's thread.
+         */
+        Object take(ActorCell<?> c, Predicate<Object> accepts, long deadline) {
+            checkNotStopping();
             for (;;) {
-                Object e = mailbox.relaxedPoll();
-                if (e != null) {
-                    return e;
+                Object e = inbox.poll();
+                if (e == null) {
+                    if (deadline != Long.MAX_VALUE && options.clock.nanoTime() - deadline >= 0) {
+                        return ActorCell.TIMED_OUT;
+                    }
+                    park(deadline, null);
+                } else if (e instanceof Envelope env) {
+                    if (accepts == null || c.matches(accepts, env.sender(), env.message())) {
+                        c.accept(env.sender(), env.message());
+                        return env.message();
+                    }
+                    c.keep(env.sender(), env.message());
+                } else {
+                    dispatch(e);
                 }
-                waiting = true;
-                if (mailbox.isEmpty()) {
+            }
+        }
+
+        /** Blocks until {@code stage} completes, running commands and keeping messages meanwhile. */
+        Object await(ActorCell<?> c, CompletionStage<?> stage) throws Exception {
+            checkNotStopping();
+            CompletableFuture<Object> done = new CompletableFuture<>();
+            stage.whenComplete((v, t) -> {
+                if (t == null) {
+                    done.complete(v);
+                } else {
+                    done.completeExceptionally(t);
+                }
+                inbox.wake();
+            });
+            while (!done.isDone()) {
+                Object e = inbox.poll();
+                if (e == null) {
+                    park(Long.MAX_VALUE, done);
+                } else if (e instanceof Envelope env) {
+                    c.keep(env.sender(), env.message());
+                } else {
+                    dispatch(e);
+                }
+            }
+            try {
+                return done.join();
+            } catch (RuntimeException failed) {
+                throw ActorCell.unwrap(failed);
+            }
+        }
+
+        private void checkNotStopping() {
+            if (stopping) {
+                throw new GeneratorIgnoredExitException();
+            }
+        }
+
+        /** Parks until an entry arrives, {@code done} completes, or the deadline passes; an interrupt stops the actor. */
+        private void park(long deadline, CompletableFuture<?> done) {
+            inbox.prepareToPark();
+            if (inbox.isEmpty() && (done == null || !done.isDone())) {
+                if (deadline == Long.MAX_VALUE) {
                     LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, deadline - options.clock.nanoTime());
                 }
-                waiting = false;
+            }
+            inbox.unparked();
+            if (Thread.interrupted()) {
+                stopping = true;
+                throw new GeneratorExit();
+            }
+        }
+
+        /** A command or the stop request. */
+        private void dispatch(Object e) {
+            if (e == STOP) {
+                stopping = true;
+                throw new GeneratorExit();
+            }
+            Command c = (Command) e;
+            try {
+                c.run();
+            } catch (Throwable t) {
+                report(cell, c, null, t);
+            }
+        }
+
+        /** What is left in the inbox when the actor ends: messages are dead letters, commands still run. */
+        void drainAtEnd(Object e) {
+            if (e instanceof Envelope env) {
+                deadLetter(cell.name, env.sender(), env.message());
+            } else if (e instanceof Command c) {
+                try {
+                    c.run();
+                } catch (Throwable t) {
+                    report(null, c, null, t);
+                }
+            }
+        }
+
+        /** An entry that arrived after the actor ended: a message is a dead letter, a command is refused. */
+        private void leftover(Object e) {
+            if (e instanceof Envelope env) {
+                deadLetter(cell.name, env.sender(), env.message());
+            } else if (e instanceof Command c) {
+                c.reject();
             }
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static <M> ActorCell<M> cellAsContext(ActorCell<?> cell) {
+        return (ActorCell<M>) cell;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> void handlerLoop(ActorCell<M> cell) throws Exception {
+        ActorThread host = (ActorThread) cell.host;
+        for (;;) {
+            M m = (M) host.take(cell, null, Long.MAX_VALUE);
+            cell.handler().handle(cell, m);
+        }
+    }
+
     @Override
-    void post(ActorCell<?> target, ActorCell<?> sender, Object message) {
-        if (!target.isAlive()) {
+    boolean bodiesOnOwnThreads() {
+        return true;
+    }
+
+    @Override
+    void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        checkMessage(target.name, message);
+        if (!target.isAlive() || lifecycle() != RUNNING) {
             deadLetter(target.name, sender, message);
             return;
         }
-        Host host = (Host) target.host;
-        Host.Envelope envelope = new Host.Envelope(sender, message);
-        host.offer(envelope);
-        if (host.closed && envelope.claim()) {
-            deadLetter(target.name, sender, message);
-        }
+        ((ActorThread) target.host).inbox.offer(new Envelope(sender, message));
+    }
+
+    /** The actor's thread and inbox exist before its name is registered, so a send never finds it without them. */
+    @Override
+    void prepare(ActorCell<?> cell) {
+        cell.host = new ActorThread(cell);
     }
 
     @Override
     void launch(ActorCell<?> cell) {
-        Host host = new Host();
-        cell.host = host;
-        Thread.Builder builder = options.virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(false);
-        Thread t = builder.name("actor-" + cell.name).unstarted(() -> runActor(cell, host));
-        host.thread = t;
-        threads.add(t);
-        t.start();
+        ActorThread host = (ActorThread) cell.host;
+        live.add(host);
+        if (lifecycle() != RUNNING) {
+            // shutdown began: this actor never starts, and what was sent to it is a dead letter
+            live.remove(host);
+            ended(cell, null);
+            host.inbox.close(host::drainAtEnd);
+            cell.finished();
+            if (live.isEmpty()) {
+                finishShutdown();
+            }
+            throw new IllegalStateException("cannot spawn '" + cell.name + "': the actor system is shut down");
+        }
+        host.thread.start();
     }
 
     @Override
     void stopActor(ActorCell<?> cell) {
-        ((Host) cell.host).offer(STOP);
+        if (cell.host instanceof ActorThread host) {
+            host.inbox.offer(STOP);
+        }
     }
 
     @Override
     ActorCell<?> currentActor() {
-        return current.get();
+        ActorThread t = current.get();
+        return t == null ? null : t.cell;
     }
 
-    /** Completed by the actor's thread after its final mailbox drain, in {@code runActor}. */
+    @Override
+    boolean isRunning(ActorCell<?> cell) {
+        return cell.host instanceof ActorThread t && t.thread == Thread.currentThread();
+    }
+
+    @Override
+    String hostThreadName(ActorCell<?> cell) {
+        return cell.host instanceof ActorThread t ? t.thread.getName() : "(not started)";
+    }
+
+    /** Completed by the actor's thread after its final inbox drain, in {@link ActorThread#run}. */
     @Override
     void finish(ActorCell<?> cell) {
     }
 
     @Override
     void runOnHost(ActorCell<?> cell, Runnable action) {
-        ((Host) cell.host).offer((Runnable) () -> {
-            if (options.mdc) {
-                mdcEnter(cell);
-            }
-            action.run();
-        });
+        Command c = new Command(cell, action);
+        if (cell.host instanceof ActorThread host) {
+            host.inbox.offer(c);
+            c.checkAccepted("actor '" + cell.name + "'");
+        } else {
+            throw new java.util.concurrent.RejectedExecutionException("actor '" + cell.name + "' is not running");
+        }
     }
 
-    /**
-     * Timers run on one platform thread, {@code frontier-timers}, started on first use and ended
-     * by {@link #shutdown()}; they use real time (the clock option is the deque scheduler's).
-     */
+    /** Generator waits are the deque scheduler's; here a body blocks its own thread instead. */
     @Override
-    Cancellable schedule(Duration delay, Runnable action) {
-        ScheduledFuture<?> f = timers().schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+    void wake(ActorCell<?> cell, int epoch, byte waitingIn, Object value) {
+        throw new UnsupportedOperationException("thread-per-actor bodies do not suspend");
     }
 
-    private synchronized ScheduledThreadPoolExecutor timers() {
-        if (timerThread == null) {
-            if (shutdown) {
-                throw new IllegalStateException("the actor system is shut down");
+    @Override
+    Cancellable schedule(Duration delay, Runnable action, Runnable onAbandon) {
+        Timer t = new Timer(System.nanoTime(), delay, action, onAbandon);
+        java.util.concurrent.ScheduledFuture<?> f;
+        synchronized (this) {
+            if (lifecycle() != RUNNING) {
+                t.abandon();
+                return t;
             }
+            pendingTimers.add(t);
+            f = timers().schedule(() -> {
+                pendingTimers.remove(t);
+                try {
+                    t.fire();
+                } catch (Throwable failure) {
+                    report(null, "(timer " + action + ")", null, failure);
+                }
+            }, t.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        t.unlink = () -> {
+            pendingTimers.remove(t);
+            f.cancel(false);
+        };
+        return t;
+    }
+
+    /** Must only be called while holding this system's lock. */
+    private ScheduledThreadPoolExecutor timers() {
+        if (timerThread == null) {
             timerThread = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "frontier-timers");
                 t.setDaemon(true);
@@ -191,91 +365,63 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         return timerThread;
     }
 
-    private ScheduledThreadPoolExecutor timerThread;
+    private void threadEnded(ActorThread t) {
+        live.remove(t);
+        if (lifecycle() == STOPPING && live.isEmpty()) {
+            finishShutdown();
+        }
+    }
 
-    /** The actor's thread: start, then deliver each message, until the actor ends or is stopped. */
-    private void runActor(ActorCell<?> cell, Host host) {
-        current.set(cell);
-        try {
-            start(cell);
-            while (cell.isAlive()) {
-                Object e = host.take();
-                if (e == STOP) {
-                    closeActor(cell);
-                    break;
-                }
-                if (e instanceof Runnable command) {
-                    command.run();
-                    continue;
-                }
-                Host.Envelope env = (Host.Envelope) e;
-                if (env.claim()) {
-                    deliver(cell, env.sender, env.message);
-                }
+    private synchronized void finishShutdown() {
+        if (lifecycle() == STOPPING && live.isEmpty()) {
+            if (timerThread != null) {
+                timerThread.shutdownNow();
             }
-        } finally {
-            host.closed = true;
-            // poll(), not relaxedPoll(): a producer mid-offer must not end the final drain early
-            while (!host.mailbox.isEmpty()) {
-                if (host.mailbox.poll() instanceof Host.Envelope env && env.claim()) {
-                    deadLetter(cell.name, env.sender, env.message);
-                }
-            }
-            current.remove();
-            MDC.clear();
-            threads.remove(Thread.currentThread());
-            if (cell.isAlive()) {
-                ended(cell, null); // the thread is ending without the actor having ended: e.g. interrupted
-            }
-            cell.finished();
+            terminated();
         }
     }
 
     /**
-     * Stops every actor (each closes on its own thread, so its {@code finally} blocks run there)
-     * and waits up to 10 s for every actor thread to end; threads still running are interrupted.
+     * Stops every actor (each closes on its own thread, so its {@code finally} blocks run there),
+     * abandons pending timers, and waits up to the shutdown timeout for every actor thread to end;
+     * threads still running then are interrupted. Concurrent callers all wait. An actor that calls
+     * it does not wait for itself.
      */
     @Override
     public void shutdown() {
-        if (shutdown) {
+        if (beginShutdown()) {
+            synchronized (this) {
+                if (timerThread != null) {
+                    timerThread.shutdownNow();
+                }
+            }
+            for (Timer t : pendingTimers) {
+                t.abandon();
+            }
+            pendingTimers.clear();
+            for (ActorThread t : live) {
+                t.inbox.offer(STOP);
+            }
+            finishShutdown();
+        }
+        if (current.get() != null) {
             return;
         }
-        shutdown = true;
-        ScheduledThreadPoolExecutor t0;
-        synchronized (this) {
-            t0 = timerThread;
-        }
-        if (t0 != null) {
-            t0.shutdownNow();
-        }
-        for (ActorCell<?> cell : registry.values()) {
-            stopActor(cell);
-        }
-        List<Thread> all = new ArrayList<>(threads);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        for (Thread t : all) {
-            if (t == Thread.currentThread()) {
-                continue;
-            }
+        long deadline = System.nanoTime() + Timer.delayNanos(options.shutdownTimeout);
+        for (ActorThread t : new ArrayList<>(live)) {
             try {
                 long left = deadline - System.nanoTime();
-                if (left > 0) {
-                    t.join(Duration.ofNanos(left));
+                if (left > 0 && t.thread.isAlive()) {
+                    t.thread.join(Duration.ofNanos(left));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
-            if (t.isAlive()) {
-                LOG.error("actor thread {} did not stop within 10 s; interrupting it", t.getName());
-                t.interrupt();
-            }
-        }
-        if (t0 != null) {
-            try {
-                t0.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (t.thread.isAlive()) {
+                LOG.error("actor thread {} did not stop within {} ms; interrupting it", t.thread.getName(),
+                        options.shutdownTimeout.toMillis());
+                t.thread.interrupt();
             }
         }
     }

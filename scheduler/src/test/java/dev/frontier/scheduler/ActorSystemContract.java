@@ -279,14 +279,38 @@ abstract class ActorSystemContract {
     }
 
     @Test
-    void mdcNamesTheActorDuringEachDelivery() throws Exception {
-        CompletableFuture<String> seen = new CompletableFuture<>();
+    void theMdcNamesTheActorAndMessageOnceItLogsAndOnlyWhileThatMessageIsInHand() throws Exception {
+        CompletableFuture<List<String>> seen = new CompletableFuture<>();
         system().<String>spawn("logger-actor", ctx -> {
+            List<String> out = new ArrayList<>();
+            ctx.receive();
+            out.add(MDC.get("actor") + "#" + MDC.get("msgSeq"));
+            ctx.log().debug("handling {}", "first");
+            out.add(MDC.get("actor") + "#" + MDC.get("msgSeq"));
+            ctx.receive();
+            out.add(MDC.get("actor") + "#" + MDC.get("msgSeq"));
+            ctx.log();
+            out.add(MDC.get("actor") + "#" + MDC.get("msgSeq"));
+            seen.complete(out);
+        });
+        system().send("logger-actor", "hi");
+        system().send("logger-actor", "again");
+        assertEquals(List.of("null#null", "logger-actor#1", "null#null", "logger-actor#2"), await(seen),
+                "nothing written until the actor logs; then true for the message in hand only");
+    }
+
+    @Test
+    void theMdcIsWrittenForEveryMessageWhenAskedTo() throws Exception {
+        system = newSystem(ActorSystemOptions.defaults().withMdc(MdcMode.EVERY_MESSAGE));
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        system().<String>spawn("eager", ctx -> {
+            ctx.receive();
             ctx.receive();
             seen.complete(MDC.get("actor") + "#" + MDC.get("msgSeq"));
         });
-        system().send("logger-actor", "hi");
-        assertEquals("logger-actor#1", await(seen));
+        system().send("eager", "one");
+        system().send("eager", "two");
+        assertEquals("eager#2", await(seen));
     }
 
     @Test

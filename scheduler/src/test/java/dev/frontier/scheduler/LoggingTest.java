@@ -46,8 +46,8 @@ class LoggingTest {
 
     @Test
     void traceForOneActorShowsSenderReceiverAndMessageWithTheMdc() {
-        List<ILoggingEvent> events = capture("dev.frontier.trace.pong", Level.TRACE);
-        try (DequeScheduler s = DequeScheduler.create()) {
+        List<ILoggingEvent> events = capture("dev.frontier.trace", Level.TRACE);
+        try (DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults().withTrace("pong"))) {
             s.<Integer>spawn("ping", ctx -> {
                 while (true) {
                     int n = ctx.receive();

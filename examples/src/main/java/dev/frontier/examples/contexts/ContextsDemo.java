@@ -7,6 +7,7 @@ import dev.frontier.examples.contexts.Journal.Close;
 import dev.frontier.examples.contexts.Journal.Contents;
 import dev.frontier.examples.contexts.Journal.Read;
 import dev.frontier.scheduler.ActorSystemOptions;
+import dev.frontier.scheduler.MdcMode;
 import dev.frontier.scheduler.DequeScheduler;
 import dev.frontier.scheduler.ThreadPerActorSystem;
 import java.io.PrintStream;
@@ -98,7 +99,8 @@ public final class ContextsDemo {
                 "that loops on receive",
                 "a generator that yields once",
                 "is a context manager");
-        try (DequeScheduler s = DequeScheduler.create()) {
+        // EVERY_MESSAGE: the batch times are logged by Contexts' logger, and should name the actor
+        try (DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults().withMdc(MdcMode.EVERY_MESSAGE))) {
             s.<String>spawn("counter", TimedBatches.actor(2, System::nanoTime,
                     (ctx, line) -> words[0] += line.split(" ").length));
             lines.forEach(line -> s.send("counter", line));

@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * {@link Contexts#timethis}: the timer is entered at the first message of a batch and exited
  * after the last one is handled, across the receives in between, and logs
  * {@code "NAME batch K: 0.750"} (seconds) at INFO on {@code dev.frontier.context.Contexts}.
- * The log line is written inside the actor, so the MDC names it.
+ * The log line is written inside the actor but by {@code Contexts}' own logger, not
+ * {@code ctx.log()}: run it with {@code MdcMode.EVERY_MESSAGE} for the MDC to name the actor there.
  *
  * <pre>{@code
  * M first = ctx.receive();

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.frontier.actor.ActorFailure;
 import dev.frontier.context.Contexts;
 import dev.frontier.scheduler.ActorSystemOptions;
+import dev.frontier.scheduler.MdcMode;
 import dev.frontier.scheduler.DequeScheduler;
 import dev.frontier.scheduler.ManualClock;
 import java.time.Duration;
@@ -40,8 +41,9 @@ class TimedBatchesTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<ActorFailure> failures = new ArrayList<>();
+    /** Every message's MDC: the batch time is logged by Contexts' own logger, not ctx.log(). */
     private final DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults()
-            .withClock(clock).withErrorHandler(failures::add));
+            .withClock(clock).withErrorHandler(failures::add).withMdc(MdcMode.EVERY_MESSAGE));
     private final List<String> handled = new ArrayList<>();
 
     @BeforeEach
@@ -99,7 +101,7 @@ class TimedBatchesTest {
     }
 
     @Test
-    void theLogLineIsWrittenInsideTheActorAtInfoSoTheMdcNamesIt() {
+    void theLogLineIsWrittenInsideTheActorAtInfoSoTheEveryMessageMdcNamesIt() {
         spawnCounter(2);
         sendThenWait("a", Duration.ofMillis(40));
         sendThenWait("b", Duration.ZERO);

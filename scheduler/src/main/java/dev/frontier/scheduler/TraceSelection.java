@@ -1,0 +1,96 @@
+package dev.frontier.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which actors' deliveries are traced: exact names and glob patterns ({@code *} for any run of
+ * characters, {@code ?} for one), e.g. {@code "ping,pong"}, {@code "worker-*"}, {@code "*"}.
+ * Immutable. Each actor keeps the answer for its own name in a flag, so choosing costs nothing
+ * per message and nothing is kept per name: the memory is the patterns'.
+ */
+final class TraceSelection {
+
+    /** Every actor. */
+    static final TraceSelection ALL = parse("*");
+    /** No actor. */
+    static final TraceSelection NONE = new TraceSelection(List.of(), List.of());
+
+    private final List<String> specs;
+    private final List<Pattern> patterns;
+
+    private TraceSelection(List<String> specs, List<Pattern> patterns) {
+        this.specs = specs;
+        this.patterns = patterns;
+    }
+
+    /**
+     * Names and patterns separated by commas or whitespace; empty means none.
+     *
+     * @throws IllegalArgumentException a pattern that is empty after trimming
+     */
+    static TraceSelection parse(String... specs) {
+        List<String> all = new ArrayList<>();
+        List<Pattern> patterns = new ArrayList<>();
+        for (String spec : specs) {
+            for (String s : spec.split("[,\\s]+")) {
+                if (s.isEmpty()) {
+                    continue;
+                }
+                all.add(s);
+                patterns.add(glob(s));
+            }
+        }
+        return new TraceSelection(List.copyOf(all), List.copyOf(patterns));
+    }
+
+    private static Pattern glob(String s) {
+        StringBuilder re = new StringBuilder();
+        for (String part : s.split("(?=[*?])|(?<=[*?])")) {
+            switch (part) {
+                case "*" -> re.append(".*");
+                case "?" -> re.append('.');
+                default -> re.append(Pattern.quote(part));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    boolean matches(String name) {
+        for (Pattern p : patterns) {
+            if (p.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names and patterns, as given. */
+    List<String> specs() {
+        return specs;
+    }
+
+    /** The given names and patterns that match none of {@code names}. */
+    List<String> unmatched(Iterable<String> names) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            boolean any = false;
+            for (String n : names) {
+                if (patterns.get(i).matcher(n).matches()) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                out.add(specs.get(i));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", specs);
+    }
+}
