@@ -506,9 +506,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             if (m == NONE) {
                 int e = ++epoch;
                 Cancellable timer = system.schedule(timeout, () -> system.wake(this, e, W_RECEIVE, TIMED_OUT), null);
-                m = suspendInReceive(null);
-                if (m != TIMED_OUT) {
-                    timer.cancel();
+                try {
+                    m = suspendInReceive(null);
+                } finally {
+                    timer.cancel(); // a message came, or the actor is being closed: the timer must not linger
                 }
             }
         }

@@ -68,6 +68,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     /** The actor whose code is running. Scheduler thread only. */
     private ActorCell<?> current;
     private long delivered;
+    private long turns;
 
     private DequeScheduler(ActorSystemOptions options) {
         super(options);
@@ -118,6 +119,14 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     /** Messages actors have taken so far. */
     public long deliveredCount() {
         return delivered;
+    }
+
+    /**
+     * Turns run so far. A generator actor is resumed at most once per turn (its further receives in
+     * the turn take from its mailbox directly), so this bounds its continuation switches.
+     */
+    public long turnCount() {
+        return turns;
     }
 
     /** Messages waiting in mailboxes. Must only be called from the scheduler thread. */
@@ -448,6 +457,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         int used = cell.turn(budget);
         current = null;
         delivered += used;
+        turns++;
         mdcLeave(cell);
         if (cell.stopRequested) {
             stopOnSchedulerThread(cell);
