@@ -8,34 +8,53 @@
  *       <td>{@code send} is the receiver's {@code gen.send}: synchronous, on the sender's stack;
  *       recursive ping-pong fails with "generator already executing"</td></tr>
  *   <tr><td>{@link dev.frontier.scheduler.DequeScheduler}</td><td>Solution 2</td>
- *       <td>{@code send} appends to a deque; one thread delivers in FIFO order</td></tr>
+ *       <td>{@code send} appends to the receiver's mailbox; one thread runs the actors that have
+ *       mail, a bounded turn each, round-robin</td></tr>
  *   <tr><td>{@link dev.frontier.scheduler.ThreadPerActorSystem}</td><td>Solution 1</td>
- *       <td>each actor's thread takes from its own mailbox; {@code receive} blocks</td></tr>
+ *       <td>each actor's body runs on its own thread; {@code receive} parks it</td></tr>
  * </table>
  *
  * <h2>One actor implementation, several hosts</h2>
- * {@code ActorCell} is the actor at run time in every mode: its generator (or handler), the
- * messages selective receive skipped, its lifecycle. {@code AbstractActorSystem.deliver} is the
- * one delivery path (MDC, trace, tracer, failure handling). A mode decides only which thread
- * calls it and how messages travel to that thread. Thread-per-actor is therefore the same loop
- * hosted on a dedicated thread, not a second scheduler that could drift.
+ * {@code ActorCell} is the actor at run time in every mode: its behaviour, its mailbox, the
+ * messages selective receive kept back, its lifecycle. Every message an actor takes passes
+ * through {@code ActorCell.accept} and {@code AbstractActorSystem.accepted} (trace, tracer, MDC),
+ * whichever mode delivered it. A mode decides only which thread runs the actor and how messages
+ * travel to that thread.
+ *
+ * <h2>Why the mailbox is what gets scheduled</h2>
+ * The first deque scheduler queued (target, sender, message) triples and resumed the target's
+ * generator for every one of them: a continuation freeze and thaw per message (about 100 ns), even
+ * when the actor's next message was already waiting. Now each actor has a mailbox and the deque
+ * holds actors (Erlang's run queue; Pekko's "the mailbox is what gets scheduled"). A turn resumes
+ * a generator body once, and each further {@code receive} in the turn takes the next message from
+ * the mailbox by a plain method call. The switch is paid per turn, not per message; with one
+ * message in flight (ping-pong) a turn is one message long and the switch is the physical limit.
  *
  * <h2>Threading rules</h2>
  * An actor's code runs on exactly one thread at a time: the scheduler thread (deque mode) or the
  * actor's own thread (thread-per-actor mode). Sending, spawning, looking up and stopping may be
- * done from any thread. In the deque scheduler, every cross-thread entry goes through one rule:
- * on the scheduler thread, push to the deque; otherwise offer to the JCTools MPSC inbox and wake
- * the scheduler thread, which re-checks the inbox after deciding to park, so no wakeup is lost.
+ * done from any thread. Everything that crosses into a thread Frontier owns goes through one
+ * mechanism, {@code Inbox}: on the owning thread, work is queued directly; otherwise it is offered
+ * to a JCTools MPSC queue and the owner woken, which re-checks the queue after deciding to park,
+ * so no wake-up is lost. The inbox's close drains it and hands anything that arrives later to a
+ * leftover handler, so a message racing a shutdown or an actor's end is a dead letter, never lost.
  *
  * <h2>Why the deque scheduler is shaped as it is</h2>
  * <ul>
- *   <li>The deque holds (target, sender, message) triples in one circular array: a send is three
- *       array stores, no allocation.</li>
- *   <li>Delivery is FIFO across all actors, so no actor can starve another; each duty cycle
- *       ({@code runOnce}) still takes a bounded number of inbox entries and delivers a bounded
- *       batch, so other threads' messages are never stuck behind local traffic.</li>
+ *   <li>A mailbox holds (sender, message) pairs in one circular array, and the run queue holds
+ *       actors: queueing a message allocates nothing.</li>
+ *   <li>Each duty cycle ({@code runOnce}) takes a bounded number of inbox entries, fires a bounded
+ *       number of timers and runs turns for a bounded number of messages, so neither other
+ *       threads' messages nor local traffic can starve the other, and a turn's throughput bound
+ *       keeps one busy actor from starving the rest.</li>
+ *   <li>Timers live in a heap whose entries know their index, so a cancelled timer (every answered
+ *       {@code ask}) leaves at once.</li>
  *   <li>Tests drive it by hand ({@code runOnce()}, {@code run()}) on the test thread: most actor
  *       tests need no threads at all.</li>
+ *   <li>The next step stays open: an actor's cell knows its host, so several deque schedulers (one
+ *       per core) in one system, with actors placed on them and sends between them going through
+ *       each other's inboxes, need no change to the actor or to {@code ActorRef}; a reference is an
+ *       interface, so one can later stand for an actor in another process.</li>
  * </ul>
  */
 package dev.frontier.scheduler;
