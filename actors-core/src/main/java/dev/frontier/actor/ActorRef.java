@@ -19,6 +19,15 @@ public interface ActorRef<M> {
      */
     void send(M message);
 
+    /**
+     * Messages waiting for the actor to take them (a snapshot). For a bounded mailbox it counts
+     * every message sent and not yet taken; otherwise messages still on their way from another
+     * thread may not be counted yet.
+     */
+    default int mailboxSize() {
+        return 0;
+    }
+
     /** Whether the actor is still running (a snapshot). */
     boolean isAlive();
 

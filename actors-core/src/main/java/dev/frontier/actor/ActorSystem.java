@@ -21,14 +21,33 @@ public interface ActorSystem extends AutoCloseable {
      *
      * @throws DuplicateActorNameException a live actor already has this name
      */
-    <M> ActorRef<M> spawn(String name, GeneratorActor<M> body);
+    default <M> ActorRef<M> spawn(String name, GeneratorActor<M> body) {
+        return spawn(name, ActorOptions.defaults(), body);
+    }
+
+    /**
+     * Registers and starts a generator actor under {@code name} with per-actor options (a bounded
+     * mailbox, for instance).
+     *
+     * @throws DuplicateActorNameException a live actor already has this name
+     */
+    <M> ActorRef<M> spawn(String name, ActorOptions options, GeneratorActor<M> body);
 
     /**
      * Registers a handler actor under {@code name}.
      *
      * @throws DuplicateActorNameException a live actor already has this name
      */
-    <M> ActorRef<M> spawnHandler(String name, MessageHandler<M> handler);
+    default <M> ActorRef<M> spawnHandler(String name, MessageHandler<M> handler) {
+        return spawnHandler(name, ActorOptions.defaults(), handler);
+    }
+
+    /**
+     * Registers a handler actor under {@code name} with per-actor options.
+     *
+     * @throws DuplicateActorNameException a live actor already has this name
+     */
+    <M> ActorRef<M> spawnHandler(String name, ActorOptions options, MessageHandler<M> handler);
 
     /**
      * Sends {@code message} to the actor named {@code name}. An unknown or finished actor makes it a

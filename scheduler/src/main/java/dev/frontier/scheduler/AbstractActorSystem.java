@@ -1,6 +1,7 @@
 package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorFailure;
+import dev.frontier.actor.ActorOptions;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.ActorSystem;
 import dev.frontier.actor.AskTimeoutException;
@@ -9,6 +10,7 @@ import dev.frontier.actor.DeadLetter;
 import dev.frontier.actor.DeadLetters;
 import dev.frontier.actor.DuplicateActorNameException;
 import dev.frontier.actor.GeneratorActor;
+import dev.frontier.actor.MailboxFullException;
 import dev.frontier.actor.MessageHandler;
 import dev.frontier.actor.MessageTracer;
 import dev.frontier.core.GeneratorExit;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,13 +137,13 @@ abstract class AbstractActorSystem implements ActorSystem {
     // ------------------------------------------------------------------ ActorSystem
 
     @Override
-    public <M> ActorRef<M> spawn(String name, GeneratorActor<M> body) {
-        return register(ActorCell.generator(this, checkName(name), body, bodiesOnOwnThreads()));
+    public <M> ActorRef<M> spawn(String name, ActorOptions options, GeneratorActor<M> body) {
+        return register(ActorCell.generator(this, checkName(name), options, body, bodiesOnOwnThreads()));
     }
 
     @Override
-    public <M> ActorRef<M> spawnHandler(String name, MessageHandler<M> handler) {
-        return register(ActorCell.handler(this, checkName(name), handler));
+    public <M> ActorRef<M> spawnHandler(String name, ActorOptions options, MessageHandler<M> handler) {
+        return register(ActorCell.handler(this, checkName(name), options, handler));
     }
 
     private String checkName(String name) {
@@ -195,6 +198,57 @@ abstract class AbstractActorSystem implements ActorSystem {
         }
     }
 
+    /**
+     * A bounded mailbox's admission: takes a place for the message, or applies the overflow rule
+     * (dead letter: returns {@code false}; fail: throws; back-pressure: waits for room). Every send
+     * to a bounded mailbox passes here before it travels. Any thread.
+     */
+    final boolean admit(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        Semaphore room = target.room;
+        if (room == null || room.tryAcquire()) {
+            return true;
+        }
+        ActorOptions o = target.actorOptions;
+        switch (o.overflow()) {
+            case DEAD_LETTER -> {
+                deadLetter(target.name, sender, message);
+                return false;
+            }
+            case FAIL_SENDER -> throw new MailboxFullException(target.name, o.mailboxCapacity(), message);
+            default -> {
+                waitForRoom(target, sender, message);
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Back-pressure: waits until {@code target}'s mailbox has a place for the message and takes it,
+     * or returns without one if the target has ended (the send then becomes a dead letter). This
+     * blocks the calling thread for at most the block timeout; a mode whose threads must not block
+     * suspends the sending actor instead, or refuses.
+     *
+     * @throws MailboxFullException no room in time
+     */
+    void waitForRoom(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        ActorOptions o = target.actorOptions;
+        try {
+            if (target.room.tryAcquire(Timer.delayNanos(o.blockTimeout()), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new MailboxFullException(target.name, o.mailboxCapacity(), message);
+    }
+
+    /** {@code cell}'s bounded mailbox has room again: a mode that suspends senders wakes one. Host thread only. */
+    void roomFreed(ActorCell<?> cell) {
+    }
+
+    /** Messages waiting in an unbounded mailbox (a snapshot), for {@code ActorRef.mailboxSize()}. */
+    abstract int unboundedMailboxSize(ActorCell<?> cell);
+
     /** Messages are never null: a null is a mistake at the sender, not a message. */
     static void checkMessage(String recipient, Object message) {
         if (message == null) {
@@ -208,7 +262,13 @@ abstract class AbstractActorSystem implements ActorSystem {
         Objects.requireNonNull(name, "a recipient name must not be null");
         checkMessage(name, message);
         ActorCell<?> sender = currentActor();
-        return schedule(delay, () -> sendFrom(sender, name, message), () -> deadLetter(name, sender, message));
+        return schedule(delay, () -> {
+            try {
+                sendFrom(sender, name, message);
+            } catch (MailboxFullException full) {
+                deadLetter(name, sender, message); // a timer cannot wait for room
+            }
+        }, () -> deadLetter(name, sender, message));
     }
 
     @Override
@@ -430,9 +490,14 @@ abstract class AbstractActorSystem implements ActorSystem {
     final void ended(ActorCell<?> cell, Throwable failure) {
         registry.remove(cell.name, cell);
         cell.markEnded(failure);
-        ArrayDeque<ActorCell.Kept> left = cell.takeLeftovers();
+        if (cell.room != null) {
+            // every sender waiting for room goes on, finds the actor ended, and dead-letters its message
+            cell.room.release(Integer.MAX_VALUE - cell.room.availablePermits());
+            roomFreed(cell);
+        }
+        ArrayDeque<Stash.Kept> left = cell.takeLeftovers();
         if (left != null) {
-            for (ActorCell.Kept k : left) {
+            for (Stash.Kept k : left) {
                 deadLetter(cell.name, k.sender(), k.message());
             }
         }

@@ -1,6 +1,7 @@
 package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorContext;
+import dev.frontier.actor.ActorOptions;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.ActorSystem;
 import dev.frontier.actor.Cancellable;
@@ -12,7 +13,6 @@ import dev.frontier.core.StopIteration;
 import dev.frontier.core.Yielder;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 
@@ -47,6 +48,7 @@ import org.slf4j.Logger;
  *   CREATED  -> (first turn runs the body to its first wait)
  *   RECEIVE  -> resumed with a message its matcher accepts, or TIMED_OUT (via WOKEN)
  *   AWAIT    -> WOKEN when the awaited stage completes (through the host thread)
+ *   ROOM     -> WOKEN when a bounded mailbox it sends to has room again (back-pressure)
  *   WOKEN    -> resumed with the value or failure kept in {@code wakeValue}
  *   NONE     -> running, or ended
  * </pre>
@@ -79,13 +81,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     static final byte W_RECEIVE = 2;
     static final byte W_AWAIT = 3;
     static final byte W_WOKEN = 4;
+    static final byte W_ROOM = 5;
 
     /** A failure to throw in at a wait, as a wake value. */
     record Thrown(Throwable cause) {
-    }
-
-    /** A message kept for a later receive, with its sender (null: from outside any actor). */
-    record Kept(ActorRef<?> sender, Object message) {
     }
 
     final String name;
@@ -100,7 +99,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** Deque scheduler: waiting messages; made on the first one (a million idle actors add up). */
     Mailbox mailbox;
     /** Messages a selective receive skipped, oldest first. */
-    private ArrayDeque<Kept> stash;
+    private Stash stash;
     /** The message in hand and its sender (null: from outside any actor). */
     private ActorRef<?> sender;
     private Object message;
@@ -126,6 +125,12 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     private Object wakeValue;
     /** Per-mode data: the thread-per-actor mode keeps the actor's thread here. */
     Object host;
+    /** The per-actor options given at spawn. */
+    final ActorOptions actorOptions;
+    /** A bounded mailbox's free places: a send takes one, the actor taking the message gives it back. Null: unbounded. */
+    final Semaphore room;
+    /** Deque scheduler: generator actors suspended until this actor's bounded mailbox has room. */
+    private ArrayDeque<ActorCell<?>> blockedSenders;
     private volatile boolean alive = true;
     /** What ended the actor, once it has ended with a failure. Guarded by {@code this}. */
     private Throwable failure;
@@ -134,22 +139,26 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** Made on first request: most actors are never asked. Guarded by {@code this}. */
     private CompletableFuture<Void> termination;
 
-    private ActorCell(AbstractActorSystem system, String name, MessageHandler<M> handler, GeneratorActor<M> body,
-                      boolean onOwnThread) {
+    private ActorCell(AbstractActorSystem system, String name, ActorOptions options, MessageHandler<M> handler,
+                      GeneratorActor<M> body, boolean onOwnThread) {
         this.system = system;
         this.name = name;
+        this.actorOptions = Objects.requireNonNull(options, "options");
+        this.room = options.isBounded() ? new Semaphore(options.mailboxCapacity()) : null;
         this.handler = handler;
         this.body = body;
         this.generator = body == null || onOwnThread ? null : Generator.of(this);
         this.wait = generator != null ? W_CREATED : W_NONE;
     }
 
-    static <M> ActorCell<M> generator(AbstractActorSystem system, String name, GeneratorActor<M> body, boolean onOwnThread) {
-        return new ActorCell<>(system, name, null, Objects.requireNonNull(body, "body"), onOwnThread);
+    static <M> ActorCell<M> generator(AbstractActorSystem system, String name, ActorOptions options,
+                                      GeneratorActor<M> body, boolean onOwnThread) {
+        return new ActorCell<>(system, name, options, null, Objects.requireNonNull(body, "body"), onOwnThread);
     }
 
-    static <M> ActorCell<M> handler(AbstractActorSystem system, String name, MessageHandler<M> handler) {
-        return new ActorCell<>(system, name, Objects.requireNonNull(handler, "handler"), null, false);
+    static <M> ActorCell<M> handler(AbstractActorSystem system, String name, ActorOptions options,
+                                    MessageHandler<M> handler) {
+        return new ActorCell<>(system, name, options, Objects.requireNonNull(handler, "handler"), null, false);
     }
 
     /**
@@ -226,6 +235,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
                 while (this.budget > 0 && mb != null && !mb.isEmpty() && !stopRequested) {
                     this.budget--;
                     Object m = mb.poll();
+                    polled();
                     accept(mb.polledSender(), m);
                     handler.handle(this, (M) m);
                 }
@@ -286,13 +296,68 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             budget--;
             Object m = mb.poll();
             ActorRef<?> from = mb.polledSender();
+            polled();
             if (accepts == null || matches(accepts, from, m)) {
                 accept(from, m);
                 return m;
             }
-            keep(from, m);
+            keep(from, m, accepts);
         }
         return NONE;
+    }
+
+    /**
+     * A message left the mailbox (taken, or kept back by a selective receive): a bounded mailbox
+     * has room for one more. Must only be called from the actor's host thread.
+     */
+    void polled() {
+        if (room != null) {
+            room.release();
+            system.roomFreed(this);
+        }
+    }
+
+    /**
+     * Back-pressure: suspends this generator body until {@code target}'s bounded mailbox may have
+     * room (the caller then tries again). Deque scheduler only; must only be called from this
+     * actor's body.
+     */
+    void suspendForRoom(ActorCell<?> target) {
+        ArrayDeque<ActorCell<?>> q = target.blockedSenders;
+        if (q == null) {
+            q = target.blockedSenders = new ArrayDeque<>();
+        }
+        q.addLast(this);
+        epoch++;
+        wait = W_ROOM;
+        yielder.yield(null);
+    }
+
+    /** Whether this actor's code is a generator body that can suspend (not a handler, not on its own thread). */
+    boolean canSuspend() {
+        return generator != null;
+    }
+
+    /**
+     * Room was freed in this actor's mailbox (or it ended): wakes the first sender still suspended
+     * for room, or every one of them when {@code all}. Returns the woken senders through {@code wake}.
+     * Deque scheduler only.
+     */
+    void wakeBlockedSenders(boolean all, java.util.function.Consumer<ActorCell<?>> wake) {
+        ArrayDeque<ActorCell<?>> q = blockedSenders;
+        if (q == null) {
+            return;
+        }
+        for (ActorCell<?> s; (s = q.pollFirst()) != null; ) {
+            if (s.alive && s.wait == W_ROOM) {
+                s.wakeValue = null;
+                s.wait = W_WOKEN;
+                wake.accept(s);
+                if (!all) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Runs a matcher; if it throws, the message it was looking at is the one in hand for the report. */
@@ -332,13 +397,17 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         system.accepted(this, from, m, ++sequence);
     }
 
-    /** Keeps a message for a later receive. Must only be called from the actor's host thread. */
-    void keep(ActorRef<?> from, Object m) {
-        ArrayDeque<Kept> s = stash;
+    /**
+     * Keeps a message for a later receive; {@code refusedBy} is the matcher that did not accept it
+     * (null: none, it arrived while the actor was not receiving). Must only be called from the
+     * actor's host thread.
+     */
+    void keep(ActorRef<?> from, Object m, Predicate<Object> refusedBy) {
+        Stash s = stash;
         if (s == null) {
-            s = stash = new ArrayDeque<>();
+            s = stash = new Stash();
         }
-        s.addLast(new Kept(from, m));
+        s.add(from, m, refusedBy);
     }
 
     /** The message in hand (for failure reports), or null before the first. */
@@ -404,20 +473,24 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     }
 
     /** Removes and returns every message the actor will now never take: the stash, then the mailbox. */
-    ArrayDeque<Kept> takeLeftovers() {
-        ArrayDeque<Kept> s = stash;
-        stash = null;
+    ArrayDeque<Stash.Kept> takeLeftovers() {
+        Stash s = stash;
         Mailbox mb = mailbox;
-        if (mb != null && !mb.isEmpty()) {
-            if (s == null) {
-                s = new ArrayDeque<>();
-            }
+        stash = null;
+        mailbox = null;
+        if ((s == null || s.isEmpty()) && (mb == null || mb.isEmpty())) {
+            return null;
+        }
+        ArrayDeque<Stash.Kept> out = new ArrayDeque<>();
+        if (s != null) {
+            s.drainTo(out);
+        }
+        if (mb != null) {
             for (Object m; (m = mb.poll()) != null; ) {
-                s.addLast(new Kept(mb.polledSender(), m));
+                out.addLast(new Stash.Kept(mb.polledSender(), m));
             }
         }
-        mailbox = null;
-        return s;
+        return out;
     }
 
     /**
@@ -425,19 +498,16 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * hand; {@link #NONE} if there is none. Must only be called from the actor's host thread.
      */
     Object takeKept(Predicate<Object> accepts) {
-        ArrayDeque<Kept> s = stash;
+        Stash s = stash;
         if (s == null || s.isEmpty()) {
             return NONE;
         }
-        for (Iterator<Kept> it = s.iterator(); it.hasNext(); ) {
-            Kept k = it.next();
-            if (accepts == null || matches(accepts, k.sender(), k.message())) {
-                it.remove();
-                accept(k.sender(), k.message());
-                return k.message();
-            }
+        Stash.Kept k = s.take(accepts, this);
+        if (k == null) {
+            return NONE;
         }
-        return NONE;
+        accept(k.sender(), k.message());
+        return k.message();
     }
 
     // ------------------------------------------------------------------ ActorContext
@@ -448,10 +518,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         return (M) take(null, "receive()");
     }
 
+    /** One matcher per class, so that the stash knows which kept messages a class already refused. */
+    private static final ClassValue<Predicate<Object>> INSTANCE_OF = new ClassValue<>() {
+        @Override
+        protected Predicate<Object> computeValue(Class<?> type) {
+            return type::isInstance;
+        }
+    };
+
     @Override
     public <T extends M> T receive(Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return type.cast(take(type::isInstance, "receive(Class)"));
+        return type.cast(take(INSTANCE_OF.get(type), "receive(Class)"));
     }
 
     @Override
@@ -578,7 +656,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(target, "target");
         AbstractActorSystem.checkMessage(target.name(), message);
-        return system.schedule(delay, () -> send(target, message), () -> system.deadLetter(target.name(), this, message));
+        return system.schedule(delay, () -> {
+            try {
+                send(target, message);
+            } catch (dev.frontier.actor.MailboxFullException full) {
+                system.deadLetter(target.name(), this, message); // a timer cannot wait for room
+            }
+        }, () -> system.deadLetter(target.name(), this, message));
     }
 
     @Override
@@ -661,6 +745,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     public boolean isAlive() {
         return alive;
+    }
+
+    @Override
+    public int mailboxSize() {
+        return room != null ? actorOptions.mailboxCapacity() - room.availablePermits() : system.unboundedMailboxSize(this);
     }
 
     @Override

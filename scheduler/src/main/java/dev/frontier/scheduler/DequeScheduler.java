@@ -230,6 +230,12 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     @Override
     void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
         checkMessage(target.name, message);
+        if (target.room != null && (!target.isAlive() || !admit(target, sender, message))) {
+            if (!target.isAlive()) {
+                deadLetter(target.name, sender, message);
+            }
+            return;
+        }
         if (Thread.currentThread() == owner) {
             enqueue(target, sender, message);
         } else {
@@ -245,6 +251,35 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             target.scheduled = true;
             runQueue.addLast(target);
         }
+    }
+
+    /**
+     * On the scheduler thread only a generator actor may wait for room, by suspending (no thread
+     * blocks); the scheduler thread itself, a handler actor or a timer cannot, and the send fails.
+     */
+    @Override
+    void waitForRoom(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        if (!isSchedulerThread()) {
+            super.waitForRoom(target, sender, message);
+            return;
+        }
+        if (!(sender instanceof ActorCell<?> c) || !isRunning(c) || !c.canSuspend()) {
+            throw new dev.frontier.actor.MailboxFullException(target.name, target.actorOptions.mailboxCapacity(), message);
+        }
+        do {
+            c.suspendForRoom(target);
+        } while (target.isAlive() && !target.room.tryAcquire());
+    }
+
+    @Override
+    void roomFreed(ActorCell<?> cell) {
+        cell.wakeBlockedSenders(!cell.isAlive(), this::schedule);
+    }
+
+    @Override
+    int unboundedMailboxSize(ActorCell<?> cell) {
+        Mailbox mb = cell.mailbox;
+        return mb == null ? 0 : mb.size();
     }
 
     /** Marks {@code cell} as having work and queues it, unless it is queued already. Scheduler thread only. */

@@ -91,6 +91,11 @@ public final class DirectActorSystem extends AbstractActorSystem {
         return "the sender's";
     }
 
+    @Override
+    int unboundedMailboxSize(ActorCell<?> cell) {
+        return cell.mailbox == null ? 0 : cell.mailbox.size();
+    }
+
     /** Direct mode has no thread of its own to fire timers on. */
     @Override
     Cancellable schedule(Duration delay, Runnable action, Runnable onAbandon) {

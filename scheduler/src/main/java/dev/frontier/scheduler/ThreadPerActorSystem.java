@@ -79,6 +79,10 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         final Thread thread;
         /** The stop request has been taken: a further wait means the body ignored it. Actor thread only. */
         private boolean stopping;
+        /** A stop was asked for: it takes effect at the next wait, ahead of any waiting message. */
+        volatile boolean stopRequested;
+        /** Messages taken since the thread last gave way: past the throughput bound, it yields. */
+        private int takenInARow;
 
         ActorThread(ActorCell<?> cell) {
             this.cell = cell;
@@ -120,19 +124,27 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
          */
         Object take(ActorCell<?> c, Predicate<Object> accepts, long deadline) {
             checkNotStopping();
+            if (++takenInARow >= options.throughput) {
+                // a virtual thread that always has mail would never unmount: give the carrier away
+                takenInARow = 0;
+                Thread.yield();
+            }
             for (;;) {
+                checkStopRequested();
                 Object e = inbox.poll();
                 if (e == null) {
+                    takenInARow = 0;
                     if (deadline != Long.MAX_VALUE && options.clock.nanoTime() - deadline >= 0) {
                         return ActorCell.TIMED_OUT;
                     }
                     park(deadline, null);
                 } else if (e instanceof Envelope env) {
+                    c.polled();
                     if (accepts == null || c.matches(accepts, env.sender(), env.message())) {
                         c.accept(env.sender(), env.message());
                         return env.message();
                     }
-                    c.keep(env.sender(), env.message());
+                    c.keep(env.sender(), env.message(), accepts);
                 } else {
                     dispatch(e);
                 }
@@ -152,11 +164,13 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
                 inbox.wake();
             });
             while (!done.isDone()) {
+                checkStopRequested();
                 Object e = inbox.poll();
                 if (e == null) {
                     park(Long.MAX_VALUE, done);
                 } else if (e instanceof Envelope env) {
-                    c.keep(env.sender(), env.message());
+                    c.polled();
+                    c.keep(env.sender(), env.message(), null);
                 } else {
                     dispatch(e);
                 }
@@ -171,6 +185,13 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         private void checkNotStopping() {
             if (stopping) {
                 throw new GeneratorIgnoredExitException();
+            }
+        }
+
+        private void checkStopRequested() {
+            if (stopRequested) {
+                stopping = true;
+                throw new GeneratorExit();
             }
         }
 
@@ -254,6 +275,9 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             deadLetter(target.name, sender, message);
             return;
         }
+        if (target.room != null && !admit(target, sender, message)) {
+            return;
+        }
         ((ActorThread) target.host).inbox.offer(new Envelope(sender, message));
     }
 
@@ -284,7 +308,8 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     void stopActor(ActorCell<?> cell) {
         if (cell.host instanceof ActorThread host) {
-            host.inbox.offer(STOP);
+            host.stopRequested = true;
+            host.inbox.offer(STOP); // wakes it
         }
     }
 
@@ -302,6 +327,11 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     String hostThreadName(ActorCell<?> cell) {
         return cell.host instanceof ActorThread t ? t.thread.getName() : "(not started)";
+    }
+
+    @Override
+    int unboundedMailboxSize(ActorCell<?> cell) {
+        return cell.host instanceof ActorThread t ? t.inbox.size() : 0;
     }
 
     /** Completed by the actor's thread after its final inbox drain, in {@link ActorThread#run}. */
@@ -400,7 +430,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
             pendingTimers.clear();
             for (ActorThread t : live) {
-                t.inbox.offer(STOP);
+                stopActor(t.cell);
             }
             finishShutdown();
         }

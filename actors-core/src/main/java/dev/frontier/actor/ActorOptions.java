@@ -1,0 +1,93 @@
+package dev.frontier.actor;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Per-actor settings given at spawn: how many messages its mailbox holds and what happens to a
+ * send when it is full. Immutable; each {@code with...} returns a copy.
+ *
+ * <pre>{@code
+ * system.spawn("db-writer", ActorOptions.defaults().withMailbox(10_000, Overflow.BACK_PRESSURE), body);
+ * }</pre>
+ */
+public final class ActorOptions {
+
+    private static final ActorOptions DEFAULTS = new ActorOptions(Integer.MAX_VALUE, Overflow.DEAD_LETTER,
+            Duration.ofSeconds(10));
+
+    private final int mailboxCapacity;
+    private final Overflow overflow;
+    private final Duration blockTimeout;
+
+    private ActorOptions(int mailboxCapacity, Overflow overflow, Duration blockTimeout) {
+        this.mailboxCapacity = mailboxCapacity;
+        this.overflow = overflow;
+        this.blockTimeout = blockTimeout;
+    }
+
+    /** An unbounded mailbox. */
+    public static ActorOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A mailbox that holds at most {@code capacity} messages not yet taken by the actor (the ones a
+     * selective receive kept back do not count), and what a send to it does when it is full.
+     */
+    public ActorOptions withMailbox(int capacity, Overflow whenFull) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a mailbox holds at least one message: " + capacity);
+        }
+        return new ActorOptions(capacity, Objects.requireNonNull(whenFull, "whenFull"), blockTimeout);
+    }
+
+    /**
+     * How long a sender outside any actor (or a thread-per-actor actor) waits for room in a full
+     * {@link Overflow#BACK_PRESSURE} mailbox before the send fails with {@link MailboxFullException}
+     * (default 10 s).
+     */
+    public ActorOptions withBlockTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a negative block timeout: " + timeout);
+        }
+        return new ActorOptions(mailboxCapacity, overflow, timeout);
+    }
+
+    /** Most messages the mailbox holds; {@link Integer#MAX_VALUE}: unbounded. */
+    public int mailboxCapacity() {
+        return mailboxCapacity;
+    }
+
+    /** What a send to a full mailbox does. */
+    public Overflow overflow() {
+        return overflow;
+    }
+
+    /** How long a thread may block for room under {@link Overflow#BACK_PRESSURE}. */
+    public Duration blockTimeout() {
+        return blockTimeout;
+    }
+
+    /** Whether the mailbox has a capacity. */
+    public boolean isBounded() {
+        return mailboxCapacity != Integer.MAX_VALUE;
+    }
+
+    /** What a send to a full mailbox does. */
+    public enum Overflow {
+        /** The message becomes a dead letter (counted, logged); the sender goes on. */
+        DEAD_LETTER,
+        /** The send throws {@link MailboxFullException} at the sender. */
+        FAIL_SENDER,
+        /**
+         * The sender waits for room. A generator actor on the deque scheduler is suspended (no
+         * thread blocks) and resumed when the target takes a message; a thread outside any actor,
+         * or an actor's own thread in thread-per-actor mode, blocks for at most the block timeout,
+         * then the send fails with {@link MailboxFullException}. A handler actor cannot wait: its
+         * send fails at once. Two actors that fill each other's mailboxes wait for each other.
+         */
+        BACK_PRESSURE
+    }
+}
