@@ -542,6 +542,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** Waits for the first message {@code accepts} allows (null: any). */
     private Object take(Predicate<Object> accepts, String operation) {
         checkRunning(operation);
+        if (generator == null) {
+            threadHost(operation).checkStop();
+        }
         Object m = takeKept(accepts);
         if (m != NONE) {
             return m;
@@ -573,6 +576,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public Optional<M> receive(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         checkRunning("receive(Duration)");
+        if (generator == null) {
+            threadHost("receive(Duration)").checkStop();
+        }
         Object m = takeKept(null);
         if (m != NONE) {
             return Optional.of((M) m);

@@ -512,14 +512,14 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         try {
             c.run();
         } catch (Throwable t) {
-            report(cell, c, null, t);
+            report(c.actor, c, null, t); // named after the actor that submitted it, even if it has ended
         } finally {
             current = null;
-            if (cell != null) {
-                mdcLeave(cell);
-                if (cell.stopRequested) {
-                    stopOnSchedulerThread(cell);
-                }
+            if (c.actor != null) {
+                mdcLeave(c.actor);
+            }
+            if (cell != null && cell.stopRequested) {
+                stopOnSchedulerThread(cell);
             }
         }
     }

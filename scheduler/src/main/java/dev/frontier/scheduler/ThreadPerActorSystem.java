@@ -188,6 +188,12 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
         }
 
+        /** A stop asked for, or ignored, is raised before the body takes anything, even a kept message. */
+        void checkStop() {
+            checkNotStopping();
+            checkStopRequested();
+        }
+
         private void checkStopRequested() {
             if (stopRequested) {
                 stopping = true;
