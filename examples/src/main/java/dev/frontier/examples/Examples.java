@@ -13,8 +13,8 @@ import java.util.List;
  * <p>{@code --trace=NAMES} turns on the delivery trace ({@code sender -> receiver: message}) for
  * the actors it names: names and glob patterns separated by commas ({@code ping,pong},
  * {@code worker-*}, {@code *}). It sets the {@code frontier.trace} property, which every actor
- * system's default options read; the bundled {@code logback.xml} has {@code dev.frontier.trace} at
- * TRACE, and without {@code --trace} the selection is empty.
+ * system's default options read, and {@code frontier.trace.level}, which puts the bundled
+ * {@code logback.xml}'s {@code dev.frontier.trace} logger at TRACE.
  */
 public final class Examples {
 
@@ -39,6 +39,7 @@ public final class Examples {
         for (String a : args) {
             if (a.startsWith("--trace=")) {
                 System.setProperty("frontier.trace", a.substring("--trace=".length()));
+                System.setProperty("frontier.trace.level", "TRACE");
             } else {
                 rest.add(a);
             }
