@@ -17,7 +17,6 @@ import dev.frontier.core.GeneratorExit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,11 +69,13 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** Numbers asks, for their reply addresses' names. */
     private final AtomicLong asks = new AtomicLong();
     /** Numbers spawns: shutdown closes actors in reverse spawn order. */
-    private final AtomicLong spawns = new AtomicLong();
+    private final AtomicInteger spawns = new AtomicInteger();
     private final AtomicInteger lifecycle = new AtomicInteger(RUNNING);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile TraceSelection traceSelection;
     private final boolean mdcEager;
+    /** The running turn's remaining message budget (see {@link ActorCell#turn}). Host thread only; unused by thread-per-actor. */
+    int budget;
     private final boolean mdcOn;
 
     AbstractActorSystem(ActorSystemOptions options) {
@@ -204,11 +205,11 @@ abstract class AbstractActorSystem implements ActorSystem {
      * to a bounded mailbox passes here before it travels. Any thread.
      */
     final boolean admit(ActorCell<?> target, ActorRef<?> sender, Object message) {
-        Semaphore room = target.room;
+        Semaphore room = target.room();
         if (room == null || room.tryAcquire()) {
             return true;
         }
-        ActorOptions o = target.actorOptions;
+        ActorOptions o = target.actorOptions();
         switch (o.overflow()) {
             case DEAD_LETTER -> {
                 deadLetter(target.name, sender, message);
@@ -231,9 +232,9 @@ abstract class AbstractActorSystem implements ActorSystem {
      * @throws MailboxFullException no room in time
      */
     void waitForRoom(ActorCell<?> target, ActorRef<?> sender, Object message) {
-        ActorOptions o = target.actorOptions;
+        ActorOptions o = target.actorOptions();
         try {
-            if (target.room.tryAcquire(Timer.delayNanos(o.blockTimeout()), TimeUnit.NANOSECONDS)) {
+            if (target.room().tryAcquire(Timer.delayNanos(o.blockTimeout()), TimeUnit.NANOSECONDS)) {
                 return;
             }
         } catch (InterruptedException e) {
@@ -393,7 +394,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** The live actors, latest spawned first: the order in which shutdown closes them. */
     final List<ActorCell<?>> liveActorsLatestFirst() {
         List<ActorCell<?>> cells = new ArrayList<>(registry.values());
-        cells.sort(Comparator.comparingLong((ActorCell<?> c) -> c.spawnOrder).reversed());
+        cells.sort((a, b) -> Integer.compare(b.spawnOrder - a.spawnOrder, 0)); // latest first, wrap-safe
         return cells;
     }
 
@@ -490,9 +491,10 @@ abstract class AbstractActorSystem implements ActorSystem {
     final void ended(ActorCell<?> cell, Throwable failure) {
         registry.remove(cell.name, cell);
         cell.markEnded(failure);
-        if (cell.room != null) {
+        Semaphore room = cell.room();
+        if (room != null) {
             // every sender waiting for room goes on, finds the actor ended, and dead-letters its message
-            cell.room.release(Integer.MAX_VALUE - cell.room.availablePermits());
+            room.release(Integer.MAX_VALUE - room.availablePermits());
             roomFreed(cell);
         }
         ArrayDeque<Stash.Kept> left = cell.takeLeftovers();

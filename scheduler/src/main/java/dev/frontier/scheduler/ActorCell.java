@@ -89,10 +89,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     final String name;
     final AbstractActorSystem system;
-    /** Null for a generator actor. */
-    private final MessageHandler<M> handler;
-    /** Null for a handler actor. */
-    private final GeneratorActor<M> body;
+    /** The handler, or the generator body. */
+    private final Object behaviour;
+    private final boolean isHandler;
     /** Null for a handler actor and for a body that runs on a thread of its own. */
     private final Generator<Object, Object, Void> generator;
     private Yielder<Object, Object> yielder;
@@ -103,12 +102,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** The message in hand and its sender (null: from outside any actor). */
     private ActorRef<?> sender;
     private Object message;
+    /** What few actors need: made at spawn for a bounded mailbox or an actor thread, else on first use. */
+    private Extras extras;
     /** Messages taken so far: the number of the one in hand. */
     long sequence;
     /** Numbers spawns in its system: shutdown closes the latest first. */
-    long spawnOrder;
-    /** Messages this turn may still take. Host thread only. */
-    int budget;
+    int spawnOrder;
+    private int epoch;
     byte wait;
     /** On the deque scheduler: in the run queue, or running its turn. Scheduler thread only. */
     boolean scheduled;
@@ -118,47 +118,88 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     boolean traced;
     /** This actor put its identity in the MDC of its host thread; cleared when it stops running. */
     boolean mdcSet;
-    private int epoch;
-    /** While waiting in a selective receive: what it accepts (null: anything). */
-    private Predicate<Object> matcher;
-    /** WOKEN: the value, {@link Thrown} failure or {@link #TIMED_OUT} to resume with. */
-    private Object wakeValue;
-    /** Per-mode data: the thread-per-actor mode keeps the actor's thread here. */
-    Object host;
-    /** The per-actor options given at spawn. */
-    final ActorOptions actorOptions;
-    /** A bounded mailbox's free places: a send takes one, the actor taking the message gives it back. Null: unbounded. */
-    final Semaphore room;
-    /** Deque scheduler: generator actors suspended until this actor's bounded mailbox has room. */
-    private ArrayDeque<ActorCell<?>> blockedSenders;
     private volatile boolean alive = true;
-    /** What ended the actor, once it has ended with a failure. Guarded by {@code this}. */
-    private Throwable failure;
     /** The host is done with the ended actor. Guarded by {@code this}. */
     private boolean finished;
+    /** What ended the actor, once it has ended with a failure. Guarded by {@code this}. */
+    private Throwable failure;
     /** Made on first request: most actors are never asked. Guarded by {@code this}. */
     private CompletableFuture<Void> termination;
 
-    private ActorCell(AbstractActorSystem system, String name, ActorOptions options, MessageHandler<M> handler,
-                      GeneratorActor<M> body, boolean onOwnThread) {
+    /**
+     * The fields few actors need, kept out of the cell so that a million plain idle actors do not
+     * pay for them. Those set at spawn are published with the cell; the others belong to the host
+     * thread.
+     */
+    private static final class Extras {
+        /** The per-actor options, when not the defaults. Set at spawn. */
+        ActorOptions options = ActorOptions.defaults();
+        /** A bounded mailbox's free places: a send takes one, taking the message gives it back. Set at spawn. */
+        Semaphore room;
+        /** Per-mode data: the thread-per-actor mode keeps the actor's thread here. Set before the cell is registered. */
+        Object host;
+        /** Deque scheduler: generator actors suspended until this actor's bounded mailbox has room. */
+        ArrayDeque<ActorCell<?>> blockedSenders;
+        /** While waiting in a selective receive: what it accepts. */
+        Predicate<Object> matcher;
+        /** WOKEN: the value, {@link Thrown} failure or {@link #TIMED_OUT} to resume with. */
+        Object wakeValue;
+    }
+
+    private ActorCell(AbstractActorSystem system, String name, ActorOptions options, Object behaviour,
+                      boolean isHandler, boolean onOwnThread) {
         this.system = system;
         this.name = name;
-        this.actorOptions = Objects.requireNonNull(options, "options");
-        this.room = options.isBounded() ? new Semaphore(options.mailboxCapacity()) : null;
-        this.handler = handler;
-        this.body = body;
-        this.generator = body == null || onOwnThread ? null : Generator.of(this);
+        this.behaviour = behaviour;
+        this.isHandler = isHandler;
+        this.generator = isHandler || onOwnThread ? null : Generator.of(this);
         this.wait = generator != null ? W_CREATED : W_NONE;
+        if (Objects.requireNonNull(options, "options") != ActorOptions.defaults()) {
+            Extras e = extras();
+            e.options = options;
+            e.room = options.isBounded() ? new Semaphore(options.mailboxCapacity()) : null;
+        }
     }
 
     static <M> ActorCell<M> generator(AbstractActorSystem system, String name, ActorOptions options,
                                       GeneratorActor<M> body, boolean onOwnThread) {
-        return new ActorCell<>(system, name, options, null, Objects.requireNonNull(body, "body"), onOwnThread);
+        return new ActorCell<>(system, name, options, Objects.requireNonNull(body, "body"), false, onOwnThread);
     }
 
     static <M> ActorCell<M> handler(AbstractActorSystem system, String name, ActorOptions options,
                                     MessageHandler<M> handler) {
-        return new ActorCell<>(system, name, options, Objects.requireNonNull(handler, "handler"), null, false);
+        return new ActorCell<>(system, name, options, Objects.requireNonNull(handler, "handler"), true, false);
+    }
+
+    private Extras extras() {
+        Extras e = extras;
+        if (e == null) {
+            e = extras = new Extras();
+        }
+        return e;
+    }
+
+    /** The per-actor options given at spawn. */
+    ActorOptions actorOptions() {
+        Extras e = extras;
+        return e == null ? ActorOptions.defaults() : e.options;
+    }
+
+    /** A bounded mailbox's free places, or null: unbounded. Any thread. */
+    Semaphore room() {
+        Extras e = extras;
+        return e == null ? null : e.room;
+    }
+
+    /** Per-mode data (thread-per-actor: the actor's thread), or null. */
+    Object host() {
+        Extras e = extras;
+        return e == null ? null : e.host;
+    }
+
+    /** Sets the per-mode data. Must only be called before the cell is registered. */
+    void host(Object h) {
+        extras().host = h;
     }
 
     /**
@@ -168,25 +209,27 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     public Void apply(Yielder<Object, Object> y) throws Exception {
         yielder = y;
-        body.run(this);
+        body().run(this);
         return null;
     }
 
     boolean isHandler() {
-        return handler != null;
+        return isHandler;
     }
 
+    @SuppressWarnings("unchecked")
     MessageHandler<M> handler() {
-        return handler;
+        return (MessageHandler<M>) behaviour;
     }
 
+    @SuppressWarnings("unchecked")
     GeneratorActor<M> body() {
-        return body;
+        return (GeneratorActor<M>) behaviour;
     }
 
     /** What the actor's code is (for its logger's name). */
     Object behaviour() {
-        return handler != null ? handler : body;
+        return behaviour;
     }
 
     // ------------------------------------------------------------------ deque scheduler side
@@ -202,7 +245,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             mb = mailbox = new Mailbox();
         }
         mb.add(from, m);
-        return !scheduled && (wait == W_RECEIVE || handler != null);
+        return !scheduled && (wait == W_RECEIVE || isHandler);
     }
 
     /**
@@ -218,7 +261,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             return true;
         }
         Mailbox mb = mailbox;
-        return mb != null && !mb.isEmpty() && (handler != null || w == W_RECEIVE);
+        return mb != null && !mb.isEmpty() && (isHandler || w == W_RECEIVE);
     }
 
     /**
@@ -228,29 +271,34 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      */
     @SuppressWarnings("unchecked")
     int turn(int budget) {
-        this.budget = budget;
+        AbstractActorSystem sys = system;
+        int outer = sys.budget; // direct mode nests turns; the deque scheduler never does
+        sys.budget = budget;
         try {
-            if (handler != null) {
+            if (isHandler) {
+                MessageHandler<M> h = handler();
                 Mailbox mb = mailbox;
-                while (this.budget > 0 && mb != null && !mb.isEmpty() && !stopRequested) {
-                    this.budget--;
+                while (sys.budget > 0 && mb != null && !mb.isEmpty() && !stopRequested) {
+                    sys.budget--;
                     Object m = mb.poll();
                     polled();
                     accept(mb.polledSender(), m);
-                    handler.handle(this, (M) m);
+                    h.handle(this, (M) m);
                 }
             } else {
                 switch (wait) {
                     case W_CREATED -> resume(null, null);
                     case W_RECEIVE -> {
-                        Object m = takeFromMailbox(matcher);
+                        Extras e = extras;
+                        Object m = takeFromMailbox(e == null ? null : e.matcher);
                         if (m != NONE) {
                             resume(m, null);
                         }
                     }
                     case W_WOKEN -> {
-                        Object v = wakeValue;
-                        wakeValue = null;
+                        Extras e = extras();
+                        Object v = e.wakeValue;
+                        e.wakeValue = null;
                         if (v instanceof Thrown t) {
                             resume(null, unwrap(t.cause()));
                         } else {
@@ -263,10 +311,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
                 }
             }
         } catch (Throwable t) {
-            system.failed(this, t);
+            sys.failed(this, t);
         }
-        int used = budget - this.budget;
-        this.budget = 0;
+        int used = budget - sys.budget;
+        sys.budget = outer;
         return used;
     }
 
@@ -292,8 +340,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      */
     private Object takeFromMailbox(Predicate<Object> accepts) {
         Mailbox mb = mailbox;
-        while (budget > 0 && mb != null && !mb.isEmpty()) {
-            budget--;
+        AbstractActorSystem sys = system;
+        while (sys.budget > 0 && mb != null && !mb.isEmpty()) {
+            sys.budget--;
             Object m = mb.poll();
             ActorRef<?> from = mb.polledSender();
             polled();
@@ -311,8 +360,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * has room for one more. Must only be called from the actor's host thread.
      */
     void polled() {
-        if (room != null) {
-            room.release();
+        Extras e = extras;
+        if (e != null && e.room != null) {
+            e.room.release();
             system.roomFreed(this);
         }
     }
@@ -323,9 +373,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * actor's body.
      */
     void suspendForRoom(ActorCell<?> target) {
-        ArrayDeque<ActorCell<?>> q = target.blockedSenders;
+        Extras te = target.extras();
+        ArrayDeque<ActorCell<?>> q = te.blockedSenders;
         if (q == null) {
-            q = target.blockedSenders = new ArrayDeque<>();
+            q = te.blockedSenders = new ArrayDeque<>();
         }
         q.addLast(this);
         epoch++;
@@ -344,13 +395,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * Deque scheduler only.
      */
     void wakeBlockedSenders(boolean all, java.util.function.Consumer<ActorCell<?>> wake) {
-        ArrayDeque<ActorCell<?>> q = blockedSenders;
+        Extras e = extras;
+        ArrayDeque<ActorCell<?>> q = e == null ? null : e.blockedSenders;
         if (q == null) {
             return;
         }
         for (ActorCell<?> s; (s = q.pollFirst()) != null; ) {
             if (s.alive && s.wait == W_ROOM) {
-                s.wakeValue = null;
+                s.extras().wakeValue = null;
                 s.wait = W_WOKEN;
                 wake.accept(s);
                 if (!all) {
@@ -380,7 +432,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (!alive || wait != waitingIn || this.epoch != epoch) {
             return false;
         }
-        wakeValue = value;
+        extras().wakeValue = value;
         wait = W_WOKEN;
         return true;
     }
@@ -515,7 +567,21 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     @SuppressWarnings("unchecked")
     public M receive() {
-        return (M) take(null, "receive()");
+        // The common case written out flat: each frame between the body and the yield is frozen
+        // into the heap with the suspended actor, so fewer frames here means smaller idle actors.
+        if (!system.isRunning(this)) {
+            throw system.notRunning(this, "receive()");
+        }
+        if (generator == null || (stash != null && !stash.isEmpty())) {
+            return (M) take(null, "receive()");
+        }
+        Object m = takeFromMailbox(null);
+        if (m == NONE) {
+            epoch++;
+            wait = W_RECEIVE;
+            m = yielder.yield(null);
+        }
+        return (M) m;
     }
 
     /** One matcher per class, so that the stash knows which kept messages a class already refused. */
@@ -542,6 +608,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** Waits for the first message {@code accepts} allows (null: any). */
     private Object take(Predicate<Object> accepts, String operation) {
         checkRunning(operation);
+        if (isHandler) {
+            throw handlerCannot(operation);
+        }
         if (generator == null) {
             threadHost(operation).checkStop();
         }
@@ -562,12 +631,17 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     /** Suspends the generator body until a turn hands it a message its matcher allows. */
     private Object suspendInReceive(Predicate<Object> accepts) {
-        matcher = accepts;
+        if (accepts == null) {
+            wait = W_RECEIVE;
+            return yielder.yield(null);
+        }
+        Extras e = extras();
+        e.matcher = accepts;
         wait = W_RECEIVE;
         try {
             return yielder.yield(null);
         } finally {
-            matcher = null;
+            e.matcher = null;
         }
     }
 
@@ -576,6 +650,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public Optional<M> receive(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         checkRunning("receive(Duration)");
+        if (isHandler) {
+            throw handlerCannot("receive(Duration)");
+        }
         if (generator == null) {
             threadHost("receive(Duration)").checkStop();
         }
@@ -605,7 +682,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public <T> T await(CompletionStage<T> stage) throws Exception {
         Objects.requireNonNull(stage, "stage");
         checkRunning("await()");
-        if (handler != null) {
+        if (isHandler) {
             throw handlerCannot("await()");
         }
         if (stage instanceof java.util.concurrent.Future<?> f && f.isDone()) {
@@ -645,7 +722,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public void sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         checkRunning("sleep()");
-        if (handler != null) {
+        if (isHandler) {
             throw handlerCannot("sleep()");
         }
         try {
@@ -719,9 +796,6 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (!system.isRunning(this)) {
             throw system.notRunning(this, operation);
         }
-        if (handler != null && operation.startsWith("receive")) {
-            throw handlerCannot(operation);
-        }
     }
 
     private IllegalStateException handlerCannot(String operation) {
@@ -730,7 +804,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     }
 
     private ThreadPerActorSystem.ActorThread threadHost(String operation) {
-        if (host instanceof ThreadPerActorSystem.ActorThread t) {
+        if (host() instanceof ThreadPerActorSystem.ActorThread t) {
             return t;
         }
         throw handlerCannot(operation);
@@ -755,7 +829,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     @Override
     public int mailboxSize() {
-        return room != null ? actorOptions.mailboxCapacity() - room.availablePermits() : system.unboundedMailboxSize(this);
+        Semaphore r = room();
+        return r != null ? actorOptions().mailboxCapacity() - r.availablePermits() : system.unboundedMailboxSize(this);
     }
 
     @Override

@@ -230,7 +230,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     @Override
     void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
         checkMessage(target.name, message);
-        if (target.room != null && (!target.isAlive() || !admit(target, sender, message))) {
+        if (target.room() != null && (!target.isAlive() || !admit(target, sender, message))) {
             if (!target.isAlive()) {
                 deadLetter(target.name, sender, message);
             }
@@ -264,11 +264,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             return;
         }
         if (!(sender instanceof ActorCell<?> c) || !isRunning(c) || !c.canSuspend()) {
-            throw new dev.frontier.actor.MailboxFullException(target.name, target.actorOptions.mailboxCapacity(), message);
+            throw new dev.frontier.actor.MailboxFullException(target.name, target.actorOptions().mailboxCapacity(), message);
         }
         do {
             c.suspendForRoom(target);
-        } while (target.isAlive() && !target.room.tryAcquire());
+        } while (target.isAlive() && !target.room().tryAcquire());
     }
 
     @Override

@@ -262,7 +262,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
 
     @SuppressWarnings("unchecked")
     private static <M> void handlerLoop(ActorCell<M> cell) throws Exception {
-        ActorThread host = (ActorThread) cell.host;
+        ActorThread host = (ActorThread) cell.host();
         for (;;) {
             M m = (M) host.take(cell, null, Long.MAX_VALUE);
             cell.handler().handle(cell, m);
@@ -281,21 +281,21 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             deadLetter(target.name, sender, message);
             return;
         }
-        if (target.room != null && !admit(target, sender, message)) {
+        if (target.room() != null && !admit(target, sender, message)) {
             return;
         }
-        ((ActorThread) target.host).inbox.offer(new Envelope(sender, message));
+        ((ActorThread) target.host()).inbox.offer(new Envelope(sender, message));
     }
 
     /** The actor's thread and inbox exist before its name is registered, so a send never finds it without them. */
     @Override
     void prepare(ActorCell<?> cell) {
-        cell.host = new ActorThread(cell);
+        cell.host(new ActorThread(cell));
     }
 
     @Override
     void launch(ActorCell<?> cell) {
-        ActorThread host = (ActorThread) cell.host;
+        ActorThread host = (ActorThread) cell.host();
         live.add(host);
         if (lifecycle() != RUNNING) {
             // shutdown began: this actor never starts, and what was sent to it is a dead letter
@@ -313,7 +313,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
 
     @Override
     void stopActor(ActorCell<?> cell) {
-        if (cell.host instanceof ActorThread host) {
+        if (cell.host() instanceof ActorThread host) {
             host.stopRequested = true;
             host.inbox.offer(STOP); // wakes it
         }
@@ -327,17 +327,17 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
 
     @Override
     boolean isRunning(ActorCell<?> cell) {
-        return cell.host instanceof ActorThread t && t.thread == Thread.currentThread();
+        return cell.host() instanceof ActorThread t && t.thread == Thread.currentThread();
     }
 
     @Override
     String hostThreadName(ActorCell<?> cell) {
-        return cell.host instanceof ActorThread t ? t.thread.getName() : "(not started)";
+        return cell.host() instanceof ActorThread t ? t.thread.getName() : "(not started)";
     }
 
     @Override
     int unboundedMailboxSize(ActorCell<?> cell) {
-        return cell.host instanceof ActorThread t ? t.inbox.size() : 0;
+        return cell.host() instanceof ActorThread t ? t.inbox.size() : 0;
     }
 
     /** Completed by the actor's thread after its final inbox drain, in {@link ActorThread#run}. */
@@ -348,7 +348,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     void runOnHost(ActorCell<?> cell, Runnable action) {
         Command c = new Command(cell, action);
-        if (cell.host instanceof ActorThread host) {
+        if (cell.host() instanceof ActorThread host) {
             host.inbox.offer(c);
             c.checkAccepted("actor '" + cell.name + "'");
         } else {
