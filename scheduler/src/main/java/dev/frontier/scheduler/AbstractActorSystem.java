@@ -63,7 +63,7 @@ abstract class AbstractActorSystem implements ActorSystem {
 
     final ConcurrentHashMap<String, ActorCell<?>> registry = new ConcurrentHashMap<>();
     final ActorSystemOptions options;
-    private final DeadLetters deadLetters = new DeadLetters();
+    private final DeadLetterOffice deadLetters = new DeadLetterOffice();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong tracerFailures = new AtomicLong();
     /** Numbers asks, for their reply addresses' names. */
