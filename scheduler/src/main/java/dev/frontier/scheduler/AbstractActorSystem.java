@@ -383,7 +383,35 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** STOPPING to TERMINATED: every actor closed and every thread ended. */
     final void terminated() {
         lifecycle.set(TERMINATED);
+        removeShutdownHook();
         terminated.complete(null);
+    }
+
+    private Thread shutdownHook;
+
+    /** Shuts this system down when the JVM shuts down, if the options ask for it. */
+    final synchronized void addShutdownHook() {
+        if (options.shutdownHook && shutdownHook == null && lifecycle.get() == RUNNING) {
+            Thread hook = new Thread(this::shutdown, "frontier-shutdown-hook");
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+                shutdownHook = hook;
+            } catch (IllegalStateException jvmShuttingDown) {
+                // too late: the JVM is already shutting down
+            }
+        }
+    }
+
+    private synchronized void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException jvmShuttingDown) {
+                // the hooks are running; this one is harmless
+            }
+        }
     }
 
     /** The failure a future the system handed out gets when the system shuts down before it completes. */

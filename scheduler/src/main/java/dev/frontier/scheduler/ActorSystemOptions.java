@@ -31,6 +31,8 @@ public final class ActorSystemOptions {
     boolean virtualThreads = true;
     SchedulerClock clock = SchedulerClock.SYSTEM;
     Duration shutdownTimeout = Duration.ofSeconds(10);
+    boolean daemonThreads;
+    boolean shutdownHook = true;
 
     private ActorSystemOptions() {
     }
@@ -48,6 +50,8 @@ public final class ActorSystemOptions {
         o.virtualThreads = virtualThreads;
         o.clock = clock;
         o.shutdownTimeout = shutdownTimeout;
+        o.daemonThreads = daemonThreads;
+        o.shutdownHook = shutdownHook;
         return o;
     }
 
@@ -60,7 +64,8 @@ public final class ActorSystemOptions {
     /**
      * Errors logged, no tracer, MDC written when something logs, trace selection from the
      * {@code frontier.trace} property (default: every actor), throughput 64, batch 1024, inbox
-     * drain 256, backoff idling, virtual threads, system clock, shutdown waits 10 s.
+     * drain 256, backoff idling, virtual threads, system clock, shutdown waits 10 s, threads that
+     * keep the JVM alive, and a JVM shutdown hook.
      */
     public static ActorSystemOptions defaults() {
         return DEFAULTS;
@@ -160,6 +165,31 @@ public final class ActorSystemOptions {
     public ActorSystemOptions withShutdownTimeout(Duration timeout) {
         ActorSystemOptions o = copy();
         o.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+        return o;
+    }
+
+    /**
+     * Whether the threads the system starts (the deque scheduler's own thread, thread-per-actor
+     * platform threads) are daemon threads, which do not keep the JVM alive (default: false, like
+     * an {@code ExecutorService}'s: a started system that is never shut down keeps the JVM
+     * running). Virtual threads are always daemon threads.
+     */
+    public ActorSystemOptions withDaemonThreads(boolean daemon) {
+        ActorSystemOptions o = copy();
+        o.daemonThreads = daemon;
+        return o;
+    }
+
+    /**
+     * Whether a system with threads of its own (a started deque scheduler, thread-per-actor) shuts
+     * itself down when the JVM does (SIGTERM, {@code System.exit}, the last non-daemon thread ending),
+     * so every actor's {@code finally} blocks run (default: true). The hook is removed when the
+     * system is shut down normally. A deque scheduler driven by hand has no hook: only its own
+     * thread may close its actors.
+     */
+    public ActorSystemOptions withShutdownHook(boolean hook) {
+        ActorSystemOptions o = copy();
+        o.shutdownHook = hook;
         return o;
     }
 

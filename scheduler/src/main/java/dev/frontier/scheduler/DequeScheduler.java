@@ -162,10 +162,12 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             throw new IllegalStateException("the scheduler is shut down");
         }
         Thread t = new Thread(this::loop, "frontier-scheduler");
+        t.setDaemon(options.daemonThreads);
         dedicated = t;
         owner = t;
         inbox.consumer(t);
         t.start();
+        addShutdownHook();
         return this;
     }
 

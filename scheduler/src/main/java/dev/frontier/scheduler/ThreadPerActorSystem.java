@@ -60,6 +60,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             throw new IllegalArgumentException("ThreadPerActorSystem runs on real time and cannot follow " + options.clock
                     + "; use a DequeScheduler for virtual time");
         }
+        addShutdownHook();
     }
 
     /** Each actor on its own virtual thread. */
@@ -87,7 +88,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         ActorThread(ActorCell<?> cell) {
             this.cell = cell;
             this.inbox = new Inbox(64, this::leftover);
-            Thread.Builder builder = options.virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(false);
+            Thread.Builder builder = options.virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(options.daemonThreads);
             this.thread = builder.name("actor-" + cell.name).unstarted(this);
             inbox.consumer(thread);
         }
