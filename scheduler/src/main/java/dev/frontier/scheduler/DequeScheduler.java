@@ -69,6 +69,8 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private ActorCell<?> current;
     private long delivered;
     private long turns;
+    /** {@link #closeEverything()} is running. Scheduler thread only. */
+    private boolean closing;
 
     private DequeScheduler(ActorSystemOptions options) {
         super(options);
@@ -203,10 +205,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         Thread t = dedicated;
         if (t == null) {
             checkSchedulerThread("shutdown");
-            if (beginShutdown() && current == null) {
+            beginShutdown();
+            if (current == null && lifecycle() == STOPPING) {
                 closeEverything();
             }
-            return; // inside an actor: run()/runOnce() closes everything when this turn ends
+            return; // inside an actor: run()/runOnce() (or a later shutdown()) closes everything after its turn
         }
         beginShutdown();
         inbox.wake();
@@ -562,6 +565,10 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * letters; every actor is closed, latest spawned first; timers are abandoned.
      */
     private void closeEverything() {
+        if (closing) {
+            return; // called again by a command or a finally block while closing
+        }
+        closing = true;
         inbox.close(e -> {
             if (e instanceof Envelope env) {
                 deadLetter(env.target().name, env.sender(), env.message());

@@ -285,6 +285,25 @@ class ReliabilityTest {
         assertTrue(s.isShutdown());
     }
 
+    /** #17: an actor that shuts the system down while it starts (in spawn): close() still closes everything. */
+    @Test
+    void shutdownAskedForDuringASpawnIsCompletedByClose() {
+        DequeScheduler s = DequeScheduler.create(options());
+        List<String> log = new ArrayList<>();
+        s.<String>spawn("other", ctx -> {
+            try {
+                ctx.receive();
+            } finally {
+                log.add("other finally");
+            }
+        });
+        s.<String>spawn("starter", ctx -> ctx.system().shutdown());
+        assertTrue(s.isShutdown());
+        s.close();
+        assertEquals(List.of("other finally"), log);
+        assertTrue(s.terminationFuture().isDone());
+    }
+
     /** #18: concurrent shutdown calls all wait until the scheduler has terminated. */
     @Test
     void everyShutdownCallerWaits() throws Exception {
