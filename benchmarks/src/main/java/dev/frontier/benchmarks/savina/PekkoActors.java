@@ -43,7 +43,8 @@ import org.apache.pekko.japi.Creator;
  * <p>One {@link ActorSystem} per variant for the whole JVM run: either Pekko's defaults (the
  * default dispatcher, a fork-join pool of at least 8 threads, so both cores; throughput 5; the
  * default unbounded mailbox), or the same with the default dispatcher replaced by a
- * one-thread {@code thread-pool-executor} (every actor, including the guardians, on one thread).
+ * one-thread {@code thread-pool-executor} (every actor the benchmark creates on that one thread;
+ * Pekko's system actors keep their internal dispatcher).
  * Savina's own Akka setup differs (a fork-join pool sized by the cores, and
  * {@code SingleConsumerOnlyUnboundedMailbox}); here Pekko is measured as a user gets it.
  *
