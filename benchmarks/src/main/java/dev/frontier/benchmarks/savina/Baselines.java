@@ -154,7 +154,7 @@ final class Baselines {
 
         private static void threadRing(Params p, Duration timeout) throws InterruptedException {
             int actors = p.ringActors();
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             LinkedTransferQueue<Object>[] inboxes = new LinkedTransferQueue[actors];
             for (int i = 0; i < actors; i++) {
                 inboxes[i] = new LinkedTransferQueue<>();

@@ -397,7 +397,7 @@ final class FrontierGeneratorActors implements Implementation {
         int actors = p.fjThroughputActors();
         int n = p.fjThroughputN();
         int[] processed = new int[actors];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         ActorRef<Object>[] refs = new ActorRef[actors];
         for (int i = 0; i < actors; i++) {
             int id = i;

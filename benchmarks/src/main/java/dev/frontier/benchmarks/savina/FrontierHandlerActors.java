@@ -441,7 +441,7 @@ final class FrontierHandlerActors implements Implementation {
     private void fjThroughput(Params p, Duration timeout) throws Exception {
         int actors = p.fjThroughputActors();
         int[] processed = new int[actors];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         ActorRef<Object>[] refs = new ActorRef[actors];
         for (int i = 0; i < actors; i++) {
             refs[i] = host.spawnHandler("thr-" + i, new ThroughputActor(i, p.fjThroughputN(), processed));

@@ -32,7 +32,6 @@ import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
-import org.apache.pekko.japi.Creator;
 
 /**
  * The benchmarks on Apache Pekko classic actors, a translation of Savina's Akka versions
@@ -151,7 +150,9 @@ final class PekkoActors implements Implementation {
         }
     }
 
-    private static <T extends SavinaActor> Props props(Class<T> type, Creator<T> creator) {
+    /** Pekko 1.7's {@code Props.create} takes only the deprecated {@code japi.Creator}. */
+    @SuppressWarnings("deprecation")
+    private static <T extends SavinaActor> Props props(Class<T> type, org.apache.pekko.japi.Creator<T> creator) {
         return Props.create(type, creator);
     }
 
