@@ -338,6 +338,11 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @SuppressWarnings("unchecked")
     private static <M> void handlerLoop(ActorCell<M> cell) throws Exception {
         ActorThread host = (ActorThread) cell.host;
+        // a restarted handler first takes what was kept while it was suspended (once, not per message)
+        for (Object m; (m = cell.takeKept(null)) != ActorCell.NONE; ) {
+            host.checkStop();
+            cell.handler().handle(cell, (M) m);
+        }
         for (;;) {
             M m = (M) host.take(cell, null, Long.MAX_VALUE);
             cell.handler().handle(cell, m);
