@@ -92,6 +92,8 @@ final class Supervisor implements GeneratorActor<Object> {
     private final List<Child> children = new ArrayList<>();
     /** When the restarts within the period happened, oldest first (intensity). */
     private final ArrayDeque<Long> restarts = new ArrayDeque<>();
+    /** Backoff timers not yet fired: cancelled when the supervisor stops. */
+    private final List<dev.frontier.actor.Cancellable> timers = new ArrayList<>();
     private SplittableRandom random;
     private ActorCell<?> self;
     private ActorContext<Object> ctx;
@@ -191,7 +193,8 @@ final class Supervisor implements GeneratorActor<Object> {
             a.pending = true;
             incarnations.add(a.incarnation);
         }
-        ctx.sendAfter(delay, ctx.self(), new RestartDue(List.copyOf(affected), incarnations, delay));
+        timers.removeIf(t -> t instanceof Timer timer && timer.isSettled()); // forget the ones that fired
+        timers.add(ctx.sendAfter(delay, ctx.self(), new RestartDue(List.copyOf(affected), incarnations, delay)));
     }
 
     private void onRestartDue(RestartDue d) {
@@ -266,6 +269,10 @@ final class Supervisor implements GeneratorActor<Object> {
 
     /** Stops every child, latest started first; one that fails to stop does not keep the others running. */
     private void stopAll() {
+        for (dev.frontier.actor.Cancellable t : timers) {
+            t.cancel();
+        }
+        timers.clear();
         for (int i = children.size() - 1; i >= 0; i--) {
             Child c = children.get(i);
             try {

@@ -152,6 +152,23 @@ class SupervisionTimingTest {
     }
 
     @Test
+    void aSupervisorStoppedDuringABackoffCancelsItsTimerAndEndsTheWaitingChild() throws Exception {
+        ActorRef<String> w = supervised(SupervisorSpec.oneForOne()
+                .withBackoff(Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(1), 0)));
+        w.send("boom");
+        w.send("left behind");
+        s.run();
+        assertEquals(1, s.pendingTimers(), "the restart waits for its delay");
+        s.stop("sup");
+        s.run();
+        assertEquals(0, s.pendingTimers());
+        assertFalse(w.isAlive());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> w.termination().get());
+        assertEquals("w blew up", e.getCause().getMessage(), "it ends with the failure it was never restarted from");
+        assertEquals(List.of(new DeadLetter("w", "outside", "left behind")), s.deadLetters().recent());
+    }
+
+    @Test
     void theIntensityCountsOnlyRestartsWithinItsPeriod() {
         ActorRef<String> w = supervised(SupervisorSpec.oneForOne()); // Erlang's default: 1 restart in 5 s
         ActorRef<?> sup = s.lookup("sup").orElseThrow();
