@@ -13,9 +13,15 @@ public final class RestartIntensityExceededException extends RuntimeException {
 
     public RestartIntensityExceededException(String supervisor, String child, String limit, Throwable childFailure) {
         super("supervisor '" + supervisor + "' gave up: child '" + child + "' needed a restart beyond " + limit
-                + (childFailure == null ? " (its body returned)" : "; last failure: " + childFailure), childFailure);
+                + (childFailure == null ? " (its body returned)" : "; last failure: " + describe(childFailure)), childFailure);
         this.supervisor = supervisor;
         this.child = child;
+    }
+
+    /** A nested supervisor's giving up is named, not repeated: the cause chain has the rest. */
+    private static String describe(Throwable failure) {
+        return failure instanceof RestartIntensityExceededException r
+                ? "supervisor '" + r.supervisor + "' gave up (child '" + r.child + "')" : failure.toString();
     }
 
     public String supervisor() {

@@ -50,7 +50,7 @@ final class Supervisor implements GeneratorActor<Object> {
     record ChildExited(ActorCell<?> child, int incarnation, Throwable failure) implements Notice {
         @Override
         public String toString() {
-            return "child '" + child.name + "' #" + incarnation + " exited: " + (failure == null ? "returned" : failure);
+            return "the exit of child '" + child.name + "' (incarnation " + incarnation + ")";
         }
     }
 
