@@ -52,6 +52,22 @@ public interface ActorContext<M> {
     Optional<M> receive(Duration timeout);
 
     /**
+     * Selective receive with a timeout: waits at most {@code timeout} for the first message that is
+     * an instance of {@code type}; empty if none came. Skipped messages are kept, in order.
+     */
+    default <T extends M> Optional<T> receive(Class<T> type, Duration timeout) {
+        throw new UnsupportedOperationException("receive(Class, Duration) is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Selective receive with a timeout: waits at most {@code timeout} for the first message
+     * {@code matcher} accepts; empty if none came. Skipped messages are kept, in order.
+     */
+    default Optional<M> receive(Predicate<? super M> matcher, Duration timeout) {
+        throw new UnsupportedOperationException("receive(Predicate, Duration) is not supported by " + getClass().getName());
+    }
+
+    /**
      * Suspends this generator actor until {@code stage} completes, and returns its value or throws
      * its failure (unwrapped from {@code CompletionException}). While it waits, the actor's mailbox
      * keeps accepting messages, delivered when it next receives, and other actors keep running.
@@ -72,10 +88,68 @@ public interface ActorContext<M> {
     <T> Cancellable sendAfter(Duration delay, ActorRef<T> target, T message);
 
     /**
-     * The actor that sent the message being handled (the last one received), or {@code null}
-     * when it came from outside any actor.
+     * The actor that sent the message being handled (the last one received). When it came from
+     * outside any actor this is a reference named {@code "outside"} that is never alive: a reply to
+     * it is a dead letter, not an exception. Never null.
      */
     ActorRef<Object> sender();
+
+    /**
+     * Watches {@code actor}: when it ends for good, this actor receives one {@link Terminated}
+     * message naming it and how it ended, also if it had already ended. Its name is free by then.
+     * A supervised actor that is restarted has not ended. Watching twice is the same as once.
+     *
+     * @throws IllegalStateException this actor's message type does not accept {@link Terminated}:
+     *     use {@link #watchWith}
+     * @throws IllegalArgumentException {@code actor} is not an actor of this system, or is this actor
+     */
+    default void watch(ActorRef<?> actor) {
+        throw new UnsupportedOperationException("watch is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Watches {@code actor} as {@link #watch} does, but receives {@code message} instead of
+     * {@link Terminated} when it ends (Akka's {@code watchWith}): for actors with a message type.
+     */
+    default void watchWith(ActorRef<?> actor, M message) {
+        throw new UnsupportedOperationException("watchWith is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Stops watching {@code actor}. A {@link Terminated} already sent (the actor ended before this
+     * call) may still arrive.
+     */
+    default void unwatch(ActorRef<?> actor) {
+        throw new UnsupportedOperationException("unwatch is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Links this actor and {@code actor}, both ways (Erlang's {@code link}): when either fails, the
+     * other fails too, with a {@link LinkedActorFailedException} naming its partner, unless it
+     * {@link #trapExits traps exits}; then it receives an {@link Exit} message instead (also when
+     * its partner returns or is stopped). Linking to an actor that has already ended acts at once.
+     * A link lasts until either side ends (a restart ends an incarnation, so it unlinks).
+     *
+     * @throws IllegalArgumentException {@code actor} is not an actor of this system, or is this actor
+     */
+    default void link(ActorRef<?> actor) {
+        throw new UnsupportedOperationException("link is not supported by " + getClass().getName());
+    }
+
+    /** Removes the link with {@code actor}, both ways. */
+    default void unlink(ActorRef<?> actor) {
+        throw new UnsupportedOperationException("unlink is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Whether a linked actor's end reaches this actor as an {@link Exit} message (true) or, when it
+     * failed, fails this actor too (false, the default). Erlang's {@code trap_exit}.
+     *
+     * @throws IllegalStateException this actor's message type does not accept {@link Exit}
+     */
+    default void trapExits(boolean trap) {
+        throw new UnsupportedOperationException("trapExits is not supported by " + getClass().getName());
+    }
 
     /** Sends {@code message} to the actor named {@code name}; an unknown name is a dead letter. */
     void send(String name, Object message);

@@ -14,16 +14,18 @@ import java.util.Objects;
 public final class ActorOptions {
 
     private static final ActorOptions DEFAULTS = new ActorOptions(Integer.MAX_VALUE, Overflow.DEAD_LETTER,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10), null);
 
     private final int mailboxCapacity;
     private final Overflow overflow;
     private final Duration blockTimeout;
+    private final Class<?> messageType;
 
-    private ActorOptions(int mailboxCapacity, Overflow overflow, Duration blockTimeout) {
+    private ActorOptions(int mailboxCapacity, Overflow overflow, Duration blockTimeout, Class<?> messageType) {
         this.mailboxCapacity = mailboxCapacity;
         this.overflow = overflow;
         this.blockTimeout = blockTimeout;
+        this.messageType = messageType;
     }
 
     /** An unbounded mailbox. */
@@ -39,7 +41,7 @@ public final class ActorOptions {
         if (capacity < 1) {
             throw new IllegalArgumentException("a mailbox holds at least one message: " + capacity);
         }
-        return new ActorOptions(capacity, Objects.requireNonNull(whenFull, "whenFull"), blockTimeout);
+        return new ActorOptions(capacity, Objects.requireNonNull(whenFull, "whenFull"), blockTimeout, messageType);
     }
 
     /**
@@ -52,7 +54,25 @@ public final class ActorOptions {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("a negative block timeout: " + timeout);
         }
-        return new ActorOptions(mailboxCapacity, overflow, timeout);
+        return new ActorOptions(mailboxCapacity, overflow, timeout, messageType);
+    }
+
+    /**
+     * The type of message the actor accepts: a send of anything else never reaches it, but becomes a
+     * dead letter, logged at WARN with the actor, the expected and the actual type. Checked when the
+     * message is sent. Default: none (any message). {@code ActorSystem.spawn(name, type, body)} sets it.
+     */
+    public ActorOptions withMessageType(Class<?> type) {
+        Objects.requireNonNull(type, "type");
+        if (type.isPrimitive()) {
+            throw new IllegalArgumentException("messages are objects: use the wrapper class, not " + type);
+        }
+        return new ActorOptions(mailboxCapacity, overflow, blockTimeout, Objects.requireNonNull(type, "type"));
+    }
+
+    /** The type of message the actor accepts, or null for any. */
+    public Class<?> messageType() {
+        return messageType;
     }
 
     /** Most messages the mailbox holds; {@link Integer#MAX_VALUE}: unbounded. */

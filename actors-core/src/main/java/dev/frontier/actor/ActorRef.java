@@ -28,6 +28,24 @@ public interface ActorRef<M> {
         return 0;
     }
 
+    /**
+     * Typed request/reply (Akka typed's {@code ask}): builds the request from a reply-to reference
+     * and sends it; the first message sent to that reference completes the returned future. javac
+     * checks that the request carries a reference of the reply's type:
+     * <pre>{@code
+     * record GetBalance(ActorRef<Balance> replyTo) implements AccountMsg {}
+     * CompletableFuture<Balance> b = account.ask(GetBalance::new, Duration.ofSeconds(1));
+     * }</pre>
+     * Without a reply within {@code timeout} the future fails with {@link AskTimeoutException}; a
+     * reply after that is a dead letter. An actor that has ended fails the future at once.
+     *
+     * @param <R> the reply's type
+     */
+    default <R> java.util.concurrent.CompletableFuture<R> ask(java.util.function.Function<ActorRef<R>, ? extends M> request,
+                                                           java.time.Duration timeout) {
+        throw new UnsupportedOperationException(this + " cannot be asked");
+    }
+
     /** Whether the actor is still running (a snapshot). */
     boolean isAlive();
 

@@ -34,6 +34,42 @@ public interface ActorSystem extends AutoCloseable {
     <M> ActorRef<M> spawn(String name, ActorOptions options, GeneratorActor<M> body);
 
     /**
+     * Registers and starts a generator actor that accepts only messages of {@code type}: a send of
+     * anything else becomes a dead letter logged at WARN, and never reaches the body.
+     *
+     * @throws DuplicateActorNameException a live actor already has this name
+     */
+    default <M> ActorRef<M> spawn(String name, Class<M> type, GeneratorActor<M> body) {
+        return spawn(name, ActorOptions.defaults().withMessageType(type), body);
+    }
+
+    /** Registers a handler actor that accepts only messages of {@code type} (see {@link #spawn(String, Class, GeneratorActor)}). */
+    default <M> ActorRef<M> spawnHandler(String name, Class<M> type, MessageHandler<M> handler) {
+        return spawnHandler(name, ActorOptions.defaults().withMessageType(type), handler);
+    }
+
+    /**
+     * Starts a supervisor named {@code name} and, through it, the children of {@code spec} in order
+     * (Erlang's {@code supervisor:start_link}). The returned reference accepts no messages; watch it,
+     * wait for its {@code termination()}, or stop it (its children stop first, latest started first).
+     *
+     * @throws DuplicateActorNameException a live actor already has this name
+     * @throws UnsupportedOperationException the system cannot supervise (direct mode)
+     */
+    default ActorRef<Void> spawnSupervisor(String name, SupervisorSpec spec) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot supervise actors");
+    }
+
+    /**
+     * Typed request/reply to {@code target}: see {@link ActorRef#ask}. The request is built from a
+     * reply-to reference, so javac checks the reply's type.
+     */
+    default <M, R> CompletableFuture<R> ask(ActorRef<M> target, java.util.function.Function<ActorRef<R>, ? extends M> request,
+                                            Duration timeout) {
+        return target.ask(request, timeout);
+    }
+
+    /**
      * Registers a handler actor under {@code name}.
      *
      * @throws DuplicateActorNameException a live actor already has this name

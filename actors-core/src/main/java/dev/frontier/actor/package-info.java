@@ -27,6 +27,18 @@
  * actor only, and goes to the {@link dev.frontier.actor.ActorErrorHandler} as an
  * {@link dev.frontier.actor.ActorFailure} naming the actor, the message and the cause.
  *
+ * <h2>Let it crash</h2>
+ * An actor can {@link dev.frontier.actor.ActorContext#watch watch} another (one
+ * {@link dev.frontier.actor.Terminated} when it ends) or {@link dev.frontier.actor.ActorContext#link
+ * link} to it (a failure takes both down, unless one traps exits and receives an
+ * {@link dev.frontier.actor.Exit}). A supervisor ({@link dev.frontier.actor.SupervisorSpec},
+ * {@link dev.frontier.actor.ChildSpec}) restarts failed children by Erlang's strategies, restart
+ * types and intensity, or with backoff; a restarted child keeps its {@link dev.frontier.actor.ActorRef},
+ * its name and the messages waiting in its mailbox. A message type given at spawn keeps messages of
+ * any other type away from the actor (they become dead letters), and
+ * {@link dev.frontier.actor.ActorRef#ask typed ask} lets javac check a request/reply. See
+ * {@code docs/supervision.md}.
+ *
  * <h2>Debugging</h2>
  * Every delivery puts the actor's name ({@code actor}) and message sequence number
  * ({@code msgSeq}) in the SLF4J MDC; each actor has a TRACE logger

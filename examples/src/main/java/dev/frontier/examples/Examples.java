@@ -28,6 +28,7 @@ public final class Examples {
               contexts                  actors holding resources through context managers; timethis
               fib [N]                   inlined-future tasks: the seed's fib examples (compute_fibs, do_many, errors)
               after                     the seed's after(delay, gen) puzzler: what fails, what works
+              supervision               let it crash: a bank under supervisors; restarts, a limit hit, escalation
             """;
 
     private Examples() {
@@ -55,6 +56,7 @@ public final class Examples {
             case "contexts" -> ContextsDemo.main(tail);
             case "fib" -> dev.frontier.examples.fib.FibExample.main(tail);
             case "after" -> dev.frontier.examples.fib.AfterPuzzler.main(tail);
+            case "supervision" -> dev.frontier.examples.supervision.Bank.main(tail);
             default -> {
                 System.err.println("unknown example '" + name + "' (arguments " + Arrays.toString(args) + ")");
                 System.err.print(USAGE);

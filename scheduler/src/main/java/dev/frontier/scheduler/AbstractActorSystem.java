@@ -17,6 +17,7 @@ import dev.frontier.core.GeneratorExit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,11 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** The running turn's remaining message budget (see {@link ActorCell#turn}). Host thread only; unused by thread-per-actor. */
     int budget;
     private final boolean mdcOn;
+    /** What {@code ctx.sender()} returns for a message from outside any actor: replies dead-letter. */
+    final NoSender noSender = new NoSender(this);
+    /** Messages refused for their type: the WARN log is rate-limited by this count. */
+    private final AtomicLong wrongTypes = new AtomicLong();
+    private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("dev.frontier.deadletters");
 
     AbstractActorSystem(ActorSystemOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -135,6 +141,53 @@ abstract class AbstractActorSystem implements ActorSystem {
         return false;
     }
 
+    // ------------------------------------------------------------------ supervision hooks (see Supervisor, Ties)
+
+    /** Throws if this mode cannot watch, link or supervise. */
+    void checkCanSupervise(String operation) {
+    }
+
+    /**
+     * Delivers a system notice ({@code Terminated}, {@code Exit}, a child's exit): like {@link #post},
+     * but it never waits for room in a bounded mailbox, is never refused for it, and skips the
+     * message-type check (checked when the watch, trap or supervision was set up). Any thread.
+     */
+    abstract void deliverNotice(ActorCell<?> target, ActorRef<?> sender, Object notice);
+
+    /** A supervised incarnation ended and its supervisor will decide: no behaviour may run. Host thread. */
+    void suspendForSupervisor(ActorCell<?> cell) {
+    }
+
+    /**
+     * Ends the running incarnation of {@code child} so that its supervisor can restart it (its
+     * {@code finally} blocks run; its name, mailbox and watchers stay), waiting up to {@code timeout}.
+     * Nothing to do if it is suspended already. Must only be called from the supervisor's host thread.
+     */
+    void haltForRestart(ActorCell<?> child, Duration timeout) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot supervise actors");
+    }
+
+    /** Starts a suspended child's next incarnation with {@code behaviour}. Supervisor's host thread. */
+    void restartChild(ActorCell<?> child, Object behaviour) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot supervise actors");
+    }
+
+    /**
+     * Ends {@code child} for good (its name is freed at once), waiting up to {@code timeout} for it to
+     * finish closing; past that its thread is interrupted. Supervisor's host thread.
+     */
+    void stopChild(ActorCell<?> child, Duration timeout) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot supervise actors");
+    }
+
+    /**
+     * A linked actor failed and {@code cell} does not trap exits: it fails at its next wait (its
+     * kill cause is already set), on its own host, later. Any thread.
+     */
+    void killActor(ActorCell<?> cell) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot link actors");
+    }
+
     // ------------------------------------------------------------------ ActorSystem
 
     @Override
@@ -162,7 +215,36 @@ abstract class AbstractActorSystem implements ActorSystem {
         }
     }
 
-    private <M> ActorRef<M> register(ActorCell<M> cell) {
+    /**
+     * Makes, registers and starts one child from its spec, supervised by {@code parent} (null: none).
+     * Supervisors are generator actors that accept only their notices.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    final ActorCell<?> spawnChild(ActorCell<?> parent, dev.frontier.actor.ChildSpec<?> spec) {
+        String name = checkName(spec.name());
+        ActorCell<?> cell = switch (spec.kind()) {
+            case GENERATOR -> ActorCell.generator(this, name, spec.options(), (GeneratorActor) spec.newBody(),
+                    bodiesOnOwnThreads());
+            case HANDLER -> ActorCell.handler(this, name, spec.options(), (MessageHandler) spec.newHandler());
+            case SUPERVISOR -> ActorCell.generator(this, name, spec.options().withMessageType(Supervisor.Notice.class),
+                    new Supervisor(this, spec.supervisorSpec()), bodiesOnOwnThreads());
+        };
+        if (parent != null) {
+            Ties.supervised(cell, parent, spec);
+        }
+        register(cell);
+        return cell;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ActorRef<Void> spawnSupervisor(String name, dev.frontier.actor.SupervisorSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        checkCanSupervise("spawnSupervisor");
+        return (ActorRef<Void>) spawnChild(null, dev.frontier.actor.ChildSpec.supervisor(name, spec));
+    }
+
+    final <M> ActorRef<M> register(ActorCell<M> cell) {
         cell.spawnOrder = spawns.incrementAndGet();
         cell.traced = traceSelection.matches(cell.name);
         prepare(cell);
@@ -250,6 +332,26 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** Messages waiting in an unbounded mailbox (a snapshot), for {@code ActorRef.mailboxSize()}. */
     abstract int unboundedMailboxSize(ActorCell<?> cell);
 
+    /**
+     * {@code message} is not of {@code target}'s message type: it becomes a dead letter, logged at
+     * WARN naming the actor, the expected and the actual type (the first 10, then one in 1,000), and
+     * {@code true} is returned. Call only when {@code target.messageType()} is not null, so an untyped
+     * send costs one null check. Any thread.
+     */
+    final boolean refusedType(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        Class<?> type = target.messageType();
+        if (type.isInstance(message)) {
+            return false;
+        }
+        deadLetter(target.name, sender, message);
+        long n = wrongTypes.incrementAndGet();
+        if (n <= 10 || n % 1000 == 0) {
+            DEAD_LETTERS.warn("actor '{}' accepts {}, not {}: a message from {} is a dead letter: {} ({} refused so far)",
+                    target.name, type.getName(), message.getClass().getName(), nameOf(sender), message, n);
+        }
+        return true;
+    }
+
     /** Messages are never null: a null is a mistake at the sender, not a message. */
     static void checkMessage(String recipient, Object message) {
         if (message == null) {
@@ -285,13 +387,43 @@ abstract class AbstractActorSystem implements ActorSystem {
                     + (target == null ? "no such actor" : "the actor system is shut down")));
         }
         AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + name);
+        return (CompletableFuture<R>) askVia(target, asker, message, timeout);
+    }
+
+    /**
+     * Typed request/reply: the request is made from a reply-to reference typed by the reply, so
+     * javac checks both sides. Times out as {@link #ask(String, Object, Duration)} does.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <M, R> CompletableFuture<R> ask(ActorRef<M> target, java.util.function.Function<ActorRef<R>, ? extends M> request,
+                                           Duration timeout) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(timeout, "timeout");
+        if (!(target instanceof ActorCell<?> cell) || cell.system != this) {
+            return target.ask(request, timeout);
+        }
+        AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + cell.name);
+        M message = request.apply((ActorRef<R>) (ActorRef<?>) asker);
+        checkMessage(cell.name, message);
+        if (!cell.isAlive() || lifecycle.get() != RUNNING) {
+            deadLetter(cell.name, currentActor(), message);
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot ask actor '" + cell.name + "': "
+                    + (cell.isAlive() ? "the actor system is shut down" : "it has ended")));
+        }
+        return (CompletableFuture<R>) askVia(cell, asker, message, timeout);
+    }
+
+    private CompletableFuture<Object> askVia(ActorCell<?> target, AskRef asker, Object message, Duration timeout) {
+        String name = target.name;
         CompletableFuture<Object> reply = asker.reply;
         Cancellable timer = schedule(timeout,
                 () -> reply.completeExceptionally(new AskTimeoutException(name, message, timeout)),
                 () -> reply.completeExceptionally(shutDown("ask '" + name + "'")));
         reply.whenComplete((r, e) -> timer.cancel());
         post(target, asker, message);
-        return (CompletableFuture<R>) reply;
+        return reply;
     }
 
     @Override
@@ -313,6 +445,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (cell == null || !cell.isAlive() || !registry.remove(name, cell)) {
             return false;
         }
+        cell.stopAsked = true;
         stopActor(cell);
         return true;
     }
@@ -419,11 +552,22 @@ abstract class AbstractActorSystem implements ActorSystem {
         return new IllegalStateException(what + " did not complete: the actor system shut down");
     }
 
-    /** The live actors, latest spawned first: the order in which shutdown closes them. */
+    /**
+     * The live actors in the order shutdown closes them: the ones no live supervisor owns, latest
+     * spawned first (a supervisor stops its own children first, latest started first, so shutdown
+     * goes tree-wise); then any supervised one still alive, latest first.
+     */
     final List<ActorCell<?>> liveActorsLatestFirst() {
         List<ActorCell<?>> cells = new ArrayList<>(registry.values());
-        cells.sort((a, b) -> Integer.compare(b.spawnOrder - a.spawnOrder, 0)); // latest first, wrap-safe
+        cells.sort(Comparator.comparingInt((ActorCell<?> c) -> hasLiveSupervisor(c) ? 1 : 0)
+                .thenComparing((a, b) -> Integer.compare(b.spawnOrder - a.spawnOrder, 0))); // latest first, wrap-safe
         return cells;
+    }
+
+    /** Whether a live supervisor owns {@code cell} (and so stops it). */
+    static boolean hasLiveSupervisor(ActorCell<?> cell) {
+        Ties t = cell.ties;
+        return t != null && t.parent != null && t.parent.isAlive();
     }
 
     /** A deadline {@code timeout} from now on the system's clock, clamped against overflow. */
@@ -504,25 +648,93 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (!cell.isAlive()) {
             return;
         }
-        registry.remove(cell.name, cell);
+        // a linked actor's failure kills it (its supervisor may restart it); anything else stops it for good
+        Throwable kill = cell.stopAsked || cell.ties == null ? null : Ties.killCause(cell);
+        if (kill == null) {
+            cell.stopAsked = true;
+            registry.remove(cell.name, cell);
+        }
         try {
             cell.closeGenerator();
-            ended(cell, null);
         } catch (GeneratorExit normal) {
-            ended(cell, null);
+            // closed
         } catch (Throwable t) {
-            failed(cell, t);
+            if (kill == null) {
+                failed(cell, t);
+                return;
+            }
+            report(cell, null, null, t); // its finally failed while it was dying of its link
+        }
+        if (kill != null) {
+            report(cell, null, null, kill);
+            incarnationFailed(cell, kill);
+        } else {
+            ended(cell, cell.ties == null ? null : Ties.suspendedFailure(cell));
+        }
+    }
+
+    /**
+     * A generator body returned: the actor ends, unless it is a permanent supervised child, which
+     * its supervisor restarts; then {@code true} (the actor is suspended). Host thread.
+     */
+    final boolean bodyReturned(ActorCell<?> cell) {
+        if (cell.ties != null && takeOver(cell, null)) {
+            return true;
+        }
+        ended(cell, null);
+        return false;
+    }
+
+    /** The exit reason of an actor that ended (or whose incarnation ended) with {@code failure} (null: none). */
+    final dev.frontier.actor.ExitReason exitReason(ActorCell<?> cell, Throwable failure) {
+        if (failure != null) {
+            return dev.frontier.actor.ExitReason.failed(failure);
+        }
+        return cell.stopAsked ? dev.frontier.actor.ExitReason.STOPPED : dev.frontier.actor.ExitReason.RETURNED;
+    }
+
+    /**
+     * If {@code cell} is a supervised child that its supervisor should decide about (it failed, or a
+     * permanent child's body returned; it was not stopped; its supervisor and the system run): fires
+     * its links, suspends it and tells the supervisor, in the supervisor's own turn. Host thread.
+     */
+    private boolean takeOver(ActorCell<?> cell, Throwable failure) {
+        Ties t = cell.ties;
+        if (t.parent == null || (failure == null && t.spec.restart() != dev.frontier.actor.RestartType.PERMANENT)
+                || cell.stopAsked || lifecycle.get() != RUNNING || !t.parent.isAlive()) {
+            return false;
+        }
+        Ties.incarnationEnded(this, cell, exitReason(cell, failure));
+        CompletableFuture<Void> halt = Ties.suspend(cell, failure);
+        suspendForSupervisor(cell);
+        deliverNotice(t.parent, cell, new Supervisor.ChildExited(cell, t.incarnation, failure));
+        if (halt != null) {
+            halt.complete(null);
+        }
+        return true;
+    }
+
+    /**
+     * A supervisor ended {@code cell}'s running incarnation to restart it: its links fire (stopped),
+     * it is suspended until its supervisor restarts it. Host thread, after its behaviour stopped.
+     */
+    final void halted(ActorCell<?> cell) {
+        Ties.incarnationEnded(this, cell, dev.frontier.actor.ExitReason.STOPPED);
+        CompletableFuture<Void> halt = Ties.suspend(cell, null);
+        if (halt != null) {
+            halt.complete(null);
         }
     }
 
     /** The actor ended: free its name, dead-letter what it never took, then {@link #finish} it. */
     final void ended(ActorCell<?> cell, Throwable failure) {
         registry.remove(cell.name, cell);
-        cell.markEnded(failure);
-        Semaphore room = cell.room();
+        boolean first = cell.markEnded(failure);
+        Room room = cell.room();
         if (room != null) {
             // every sender waiting for room goes on, finds the actor ended, and dead-letters its message
-            room.release(Integer.MAX_VALUE - room.availablePermits());
+            int free = room.availablePermits();
+            room.release(free < 0 ? Integer.MAX_VALUE : Integer.MAX_VALUE - free);
             roomFreed(cell);
         }
         ArrayDeque<Stash.Kept> left = cell.takeLeftovers();
@@ -532,6 +744,9 @@ abstract class AbstractActorSystem implements ActorSystem {
             }
         }
         finish(cell);
+        if (first && cell.ties != null) {
+            Ties.ended(this, cell, exitReason(cell, failure));
+        }
     }
 
     /**
@@ -542,13 +757,26 @@ abstract class AbstractActorSystem implements ActorSystem {
         cell.finished();
     }
 
-    /** An exception escaped the actor: count it, report it (naming the message in hand), end the actor. */
-    final void failed(ActorCell<?> cell, Throwable cause) {
+    /**
+     * An exception escaped the actor: count it, report it (naming the message in hand, which is not
+     * delivered again), end the actor, or, for a supervised child, suspend it for its supervisor to
+     * decide. Returns {@code true} when it was suspended. Host thread.
+     */
+    final boolean failed(ActorCell<?> cell, Throwable cause) {
         if (!cell.isAlive()) {
-            return;
+            return false;
         }
         report(cell, cell.messageInHand(), cell.senderInHand(), cause);
+        return incarnationFailed(cell, cause);
+    }
+
+    /** The incarnation failed (already reported): suspend it for its supervisor ({@code true}) or end the actor. */
+    final boolean incarnationFailed(ActorCell<?> cell, Throwable cause) {
+        if (cell.ties != null && takeOver(cell, cause)) {
+            return true;
+        }
         ended(cell, cause);
+        return false;
     }
 
     /** Counts and reports a failure to the error handler, which must not throw. */

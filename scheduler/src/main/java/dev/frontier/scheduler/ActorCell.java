@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 
@@ -51,6 +50,7 @@ import org.slf4j.Logger;
  *   ROOM     -> WOKEN when a bounded mailbox it sends to has room again (back-pressure)
  *   WOKEN    -> resumed with the value or failure kept in {@code wakeValue}
  *   NONE     -> running, or ended
+ *   SUSPENDED   a supervised incarnation ended; no behaviour until {@link #restart} (then CREATED)
  * </pre>
  * Each wait has an epoch, so a completion or timer meant for an earlier wait cannot resume a later one.
  *
@@ -82,6 +82,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     static final byte W_AWAIT = 3;
     static final byte W_WOKEN = 4;
     static final byte W_ROOM = 5;
+    static final byte W_SUSPENDED = 6;
 
     /** A failure to throw in at a wait, as a wake value. */
     record Thrown(Throwable cause) {
@@ -89,11 +90,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     final String name;
     final AbstractActorSystem system;
-    /** The handler, or the generator body. */
-    private final Object behaviour;
-    private final boolean isHandler;
-    /** Null for a handler actor and for a body that runs on a thread of its own. */
-    private final Generator<Object, Object, Void> generator;
+    /** The handler, or the generator body. Replaced by a restart. */
+    private Object behaviour;
+    /** The behaviour is a handler (false while a supervised actor is suspended). Replaced by a restart. */
+    private boolean isHandler;
+    /** Null for a handler actor and for a body that runs on a thread of its own. Replaced by a restart. */
+    private Generator<Object, Object, Void> generator;
+    /** The body runs on a thread of its own (thread-per-actor), not as a generator. */
+    private final boolean onOwnThread;
+    /** Watchers, links, supervision: made on first use. Guarded by {@code this}; see {@link Ties}. */
+    volatile Ties ties;
+    /** A stop was asked for (by {@code stop}, a supervisor, or shutdown): it ends for good, never restarted. */
+    volatile boolean stopAsked;
     private Yielder<Object, Object> yielder;
     /** Deque scheduler: waiting messages; made on the first one (a million idle actors add up). */
     Mailbox mailbox;
@@ -135,7 +143,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         /** The per-actor options, when not the defaults. Set at spawn. */
         ActorOptions options = ActorOptions.defaults();
         /** A bounded mailbox's free places: a send takes one, taking the message gives it back. Set at spawn. */
-        Semaphore room;
+        Room room;
+        /** The type of message it accepts (checked when a message is sent), or null for any. Set at spawn. */
+        Class<?> messageType;
         /** Per-mode data: the thread-per-actor mode keeps the actor's thread here. Set before the cell is registered. */
         Object host;
         /** Deque scheduler: generator actors suspended until this actor's bounded mailbox has room. */
@@ -152,12 +162,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         this.name = name;
         this.behaviour = behaviour;
         this.isHandler = isHandler;
+        this.onOwnThread = onOwnThread;
         this.generator = isHandler || onOwnThread ? null : Generator.of(this);
         this.wait = generator != null ? W_CREATED : W_NONE;
         if (Objects.requireNonNull(options, "options") != ActorOptions.defaults()) {
             Extras e = extras();
             e.options = options;
-            e.room = options.isBounded() ? new Semaphore(options.mailboxCapacity()) : null;
+            e.room = options.isBounded() ? new Room(options.mailboxCapacity()) : null;
+            e.messageType = options.messageType();
         }
     }
 
@@ -185,8 +197,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         return e == null ? ActorOptions.defaults() : e.options;
     }
 
+    /** The type of message it accepts, or null for any. Any thread. */
+    Class<?> messageType() {
+        Extras e = extras;
+        return e == null ? null : e.messageType;
+    }
+
     /** A bounded mailbox's free places, or null: unbounded. Any thread. */
-    Semaphore room() {
+    Room room() {
         Extras e = extras;
         return e == null ? null : e.room;
     }
@@ -330,8 +348,42 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
                 generator.send(value);
             }
         } catch (StopIteration end) {
-            system.ended(this, null);
+            system.bodyReturned(this);
         }
+    }
+
+    /**
+     * A supervised incarnation ended: no behaviour runs until a {@link #restart}; messages keep
+     * queueing and the actor is not scheduled for them. Deque scheduler; scheduler thread only.
+     */
+    void suspendBehaviour() {
+        isHandler = false;
+        generator = null;
+        wait = W_SUSPENDED;
+    }
+
+    /**
+     * Starts a new incarnation with {@code behaviour} (a {@link GeneratorActor} or a
+     * {@link MessageHandler}): a fresh generator (its locals start over) or handler. The name, the
+     * mailbox and the messages kept for later receives, and the watchers stay. Must only be called
+     * from the actor's host thread while no behaviour runs.
+     */
+    void restart(Object newBehaviour) {
+        behaviour = Objects.requireNonNull(newBehaviour, "behaviour");
+        isHandler = newBehaviour instanceof MessageHandler<?>;
+        generator = isHandler || onOwnThread ? null : Generator.of(this);
+        wait = generator != null ? W_CREATED : W_NONE;
+        yielder = null;
+        Extras e = extras;
+        if (e != null) {
+            e.matcher = null;
+            e.wakeValue = null;
+        }
+        epoch++;
+        stopRequested = false;
+        sender = null;
+        message = null;
+        Ties.resumed(this);
     }
 
     /**
@@ -497,12 +549,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         return failure;
     }
 
-    /** Marks the actor ended. Idempotent; the first cause is kept. */
-    synchronized void markEnded(Throwable cause) {
+    /** Marks the actor ended; {@code true} for the call that did. Idempotent; the first cause is kept. */
+    synchronized boolean markEnded(Throwable cause) {
         if (alive) {
             alive = false;
             failure = cause;
+            return true;
         }
+        return false;
     }
 
     /**
@@ -648,33 +702,53 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     @SuppressWarnings("unchecked")
     public Optional<M> receive(Duration timeout) {
+        Object m = takeWithin(null, timeout, "receive(Duration)");
+        return m == TIMED_OUT ? Optional.empty() : Optional.of((M) m);
+    }
+
+    @Override
+    public <T extends M> Optional<T> receive(Class<T> type, Duration timeout) {
+        Objects.requireNonNull(type, "type");
+        Object m = takeWithin(INSTANCE_OF.get(type), timeout, "receive(Class, Duration)");
+        return m == TIMED_OUT ? Optional.empty() : Optional.of(type.cast(m));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<M> receive(Predicate<? super M> matcher, Duration timeout) {
+        Objects.requireNonNull(matcher, "matcher");
+        Object m = takeWithin((Predicate<Object>) matcher, timeout, "receive(Predicate, Duration)");
+        return m == TIMED_OUT ? Optional.empty() : Optional.of((M) m);
+    }
+
+    /** Waits at most {@code timeout} for the first message {@code accepts} allows (null: any); {@link #TIMED_OUT} if none. */
+    private Object takeWithin(Predicate<Object> accepts, Duration timeout, String operation) {
         Objects.requireNonNull(timeout, "timeout");
-        checkRunning("receive(Duration)");
+        checkRunning(operation);
         if (isHandler) {
-            throw handlerCannot("receive(Duration)");
+            throw handlerCannot(operation);
         }
         if (generator == null) {
-            threadHost("receive(Duration)").checkStop();
+            threadHost(operation).checkStop();
         }
-        Object m = takeKept(null);
+        Object m = takeKept(accepts);
         if (m != NONE) {
-            return Optional.of((M) m);
+            return m;
         }
         if (generator == null) {
-            m = threadHost("receive(Duration)").take(this, null, system.deadline(timeout));
-        } else {
-            m = takeFromMailbox(null);
-            if (m == NONE) {
-                int e = ++epoch;
-                Cancellable timer = system.schedule(timeout, () -> system.wake(this, e, W_RECEIVE, TIMED_OUT), null);
-                try {
-                    m = suspendInReceive(null);
-                } finally {
-                    timer.cancel(); // a message came, or the actor is being closed: the timer must not linger
-                }
+            return threadHost(operation).take(this, accepts, system.deadline(timeout));
+        }
+        m = takeFromMailbox(accepts);
+        if (m == NONE) {
+            int e = ++epoch;
+            Cancellable timer = system.schedule(timeout, () -> system.wake(this, e, W_RECEIVE, TIMED_OUT), null);
+            try {
+                m = suspendInReceive(accepts);
+            } finally {
+                timer.cancel(); // a message came, or the actor is being closed: the timer must not linger
             }
         }
-        return m == TIMED_OUT ? Optional.empty() : Optional.of((M) m);
+        return m;
     }
 
     @Override
@@ -752,7 +826,45 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @SuppressWarnings("unchecked")
     public ActorRef<Object> sender() {
         checkRunning("sender()");
-        return (ActorRef<Object>) sender;
+        ActorRef<?> s = sender;
+        return s != null ? (ActorRef<Object>) s : system.noSender;
+    }
+
+    @Override
+    public void watch(ActorRef<?> actor) {
+        checkRunning("watch()");
+        Ties.watch(system, this, actor, null);
+    }
+
+    @Override
+    public void watchWith(ActorRef<?> actor, M message) {
+        checkRunning("watchWith()");
+        AbstractActorSystem.checkMessage(name, message);
+        Ties.watch(system, this, actor, message);
+    }
+
+    @Override
+    public void unwatch(ActorRef<?> actor) {
+        checkRunning("unwatch()");
+        Ties.unwatch(system, this, actor);
+    }
+
+    @Override
+    public void link(ActorRef<?> actor) {
+        checkRunning("link()");
+        Ties.link(system, this, actor);
+    }
+
+    @Override
+    public void unlink(ActorRef<?> actor) {
+        checkRunning("unlink()");
+        Ties.unlink(system, this, actor);
+    }
+
+    @Override
+    public void trapExits(boolean trap) {
+        checkRunning("trapExits()");
+        Ties.trapExits(system, this, trap);
     }
 
     @Override
@@ -828,8 +940,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     }
 
     @Override
+    public <R> CompletableFuture<R> ask(java.util.function.Function<ActorRef<R>, ? extends M> request, Duration timeout) {
+        return system.ask(this, request, timeout);
+    }
+
+    @Override
     public int mailboxSize() {
-        Semaphore r = room();
+        Room r = room();
         return r != null ? actorOptions().mailboxCapacity() - r.availablePermits() : system.unboundedMailboxSize(this);
     }
 

@@ -2,6 +2,7 @@ package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
+import dev.frontier.core.GeneratorExit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -235,6 +236,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     @Override
     void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
         checkMessage(target.name, message);
+        if (target.messageType() != null && refusedType(target, sender, message)) {
+            return;
+        }
         if (target.room() != null && (!target.isAlive() || !admit(target, sender, message))) {
             if (!target.isAlive()) {
                 deadLetter(target.name, sender, message);
@@ -245,6 +249,86 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             enqueue(target, sender, message);
         } else {
             inbox.offer(new Envelope(target, sender, message));
+        }
+    }
+
+    @Override
+    void deliverNotice(ActorCell<?> target, ActorRef<?> sender, Object notice) {
+        if (target.room() != null) {
+            target.room().force();
+        }
+        if (Thread.currentThread() == owner) {
+            enqueue(target, sender, notice);
+        } else {
+            inbox.offer(new Envelope(target, sender, notice));
+        }
+    }
+
+    // ------------------------------------------------------------------ supervision: all on the scheduler thread, synchronous
+
+    @Override
+    void suspendForSupervisor(ActorCell<?> cell) {
+        cell.suspendBehaviour();
+    }
+
+    /** Closes the child's generator now (its finally blocks run), as the child. Scheduler thread only. */
+    @Override
+    void haltForRestart(ActorCell<?> child, Duration timeout) {
+        assert isSchedulerThread();
+        if (!child.isAlive() || Ties.isSuspended(child)) {
+            return;
+        }
+        if (child.isExecuting()) {
+            throw new IllegalStateException("cannot halt actor '" + child.name + "' for a restart while it runs");
+        }
+        ActorCell<?> outer = current;
+        current = child;
+        try {
+            child.closeGenerator();
+        } catch (GeneratorExit normal) {
+            // closed
+        } catch (Throwable t) {
+            report(child, null, null, t); // a finally block failed; it is restarted all the same
+        } finally {
+            current = outer;
+            mdcLeave(child);
+        }
+        child.suspendBehaviour();
+        halted(child);
+    }
+
+    @Override
+    void restartChild(ActorCell<?> child, Object behaviour) {
+        assert isSchedulerThread();
+        child.restart(behaviour);
+        if (child.hasWork()) {
+            schedule(child);
+        }
+    }
+
+    /** Stops the child now (synchronously: the timeout does not apply), or after its turn if it is running. */
+    @Override
+    void stopChild(ActorCell<?> child, Duration timeout) {
+        assert isSchedulerThread();
+        if (!child.isAlive()) {
+            return;
+        }
+        child.stopAsked = true;
+        registry.remove(child.name, child);
+        if (child.isExecuting() || child == current) {
+            child.stopRequested = true; // it stopped its own supervisor: closed when its turn ends
+        } else {
+            stopOnSchedulerThread(child);
+        }
+    }
+
+    /** A linked actor failed: close this one after what is queued, so a chain of links never recurses. */
+    @Override
+    void killActor(ActorCell<?> cell) {
+        try {
+            submit(new Command(null, () -> stopOnSchedulerThread(cell)));
+        } catch (RejectedExecutionException shutDown) {
+            // shutdown closes it
         }
     }
 

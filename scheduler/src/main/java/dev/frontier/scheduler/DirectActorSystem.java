@@ -36,6 +36,9 @@ public final class DirectActorSystem extends AbstractActorSystem {
     @Override
     void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
         checkMessage(target.name, message);
+        if (target.messageType() != null && refusedType(target, sender, message)) {
+            return;
+        }
         if (!target.isAlive() || lifecycle() != RUNNING) {
             deadLetter(target.name, sender, message);
             return;
@@ -62,6 +65,22 @@ public final class DirectActorSystem extends AbstractActorSystem {
         if (failure != null) {
             throw Rethrow.<RuntimeException>unchecked(failure);
         }
+    }
+
+    /**
+     * Direct mode refuses watch, link and supervisors: a {@code Terminated}, an {@code Exit} or a
+     * restart would run the receiver on the stack of the actor that ended, the very re-entrance this
+     * mode exists to show failing.
+     */
+    @Override
+    void checkCanSupervise(String operation) {
+        throw new UnsupportedOperationException("DirectActorSystem cannot " + operation + ": it would deliver to an "
+                + "actor on the stack of the actor that ended; use DequeScheduler or ThreadPerActorSystem");
+    }
+
+    @Override
+    void deliverNotice(ActorCell<?> target, ActorRef<?> sender, Object notice) {
+        checkCanSupervise("deliver " + notice);
     }
 
     @Override

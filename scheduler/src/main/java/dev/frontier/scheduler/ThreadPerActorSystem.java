@@ -93,21 +93,17 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             inbox.consumer(thread);
         }
 
-        /** The actor's life: its body (or handler loop) runs here from start to end. */
+        /**
+         * The actor's life: its body (or handler loop) runs here from start to end; a supervised
+         * actor's restarts run here too, one incarnation after another, on the same thread and inbox.
+         */
         @Override
         public void run() {
             current.set(this);
             try {
-                if (cell.isHandler()) {
-                    handlerLoop(cell);
-                } else {
-                    cell.body().run(cellAsContext(cell));
+                while (incarnation()) {
+                    mdcLeave(cell); // restarted: the next incarnation runs on this thread
                 }
-                ended(cell, null);
-            } catch (GeneratorExit stopped) {
-                ended(cell, null);
-            } catch (Throwable t) {
-                failed(cell, t);
             } finally {
                 ended(cell, null); // no-op if it ended above; an interrupted start ends here too
                 inbox.close(this::drainAtEnd);
@@ -116,6 +112,82 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
                 cell.finished();
                 threadEnded(this);
             }
+        }
+
+        /** Runs the current behaviour to its end; {@code true} if its supervisor restarted it (run again). */
+        private boolean incarnation() {
+            try {
+                if (cell.isHandler()) {
+                    handlerLoop(cell);
+                } else {
+                    cell.body().run(cellAsContext(cell));
+                }
+                return bodyReturned(cell) && awaitDecision();
+            } catch (GeneratorExit stopped) {
+                Throwable kill = cell.stopAsked || cell.ties == null ? null : Ties.killCause(cell);
+                if (kill != null) {
+                    report(cell, null, null, kill);
+                    return incarnationFailed(cell, kill) && awaitDecision();
+                }
+                if (!cell.stopAsked && Ties.haltRequested(cell)) {
+                    halted(cell); // its supervisor restarts it
+                    return awaitDecision();
+                }
+                cell.stopAsked = true; // stopped, or interrupted
+                ended(cell, null);
+                return false;
+            } catch (Throwable t) {
+                return failed(cell, t) && awaitDecision();
+            }
+        }
+
+        /**
+         * Suspended: the incarnation ended and the supervisor decides. Messages are kept for the next
+         * incarnation (a bounded mailbox's room is given back), commands run, a halt asked for
+         * meanwhile is done at once. Returns {@code true} once a restart is decided (the new behaviour
+         * is installed), {@code false} if the actor was stopped for good meanwhile (it has ended).
+         */
+        private boolean awaitDecision() {
+            takenInARow = 0;
+            try {
+                for (;;) {
+                    CompletableFuture<Void> halt = Ties.takeHaltRequest(cell);
+                    if (halt != null) {
+                        halt.complete(null);
+                    }
+                    if (stopRequested) {
+                        stopRequested = false; // a halt's request; then look for a real stop (set first)
+                        if (cell.stopAsked || lifecycle() != RUNNING) {
+                            throw new GeneratorExit();
+                        }
+                    }
+                    Object behaviour = Ties.takeDecision(cell);
+                    if (behaviour != null) {
+                        stopping = false;
+                        cell.restart(behaviour);
+                        return true;
+                    }
+                    Object e = inbox.poll();
+                    if (e == null) {
+                        park(Long.MAX_VALUE, null);
+                    } else if (e instanceof Envelope env) {
+                        cell.polled();
+                        cell.keep(env.sender(), env.message(), null);
+                    } else if (e != STOP) {
+                        dispatch(e);
+                    }
+                }
+            } catch (GeneratorExit stopped) {
+                cell.stopAsked = true;
+                ended(cell, Ties.suspendedFailure(cell));
+                return false;
+            }
+        }
+
+        /** The supervisor asks the running incarnation to end so it can be restarted; the caller waits. */
+        void requestHalt() {
+            stopRequested = true;
+            inbox.offer(STOP);
         }
 
         /**
@@ -219,11 +291,14 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
         }
 
-        /** A command or the stop request. */
+        /** A command or the stop request (a wake-up: the flag says whether a stop is still asked for). */
         private void dispatch(Object e) {
             if (e == STOP) {
-                stopping = true;
-                throw new GeneratorExit();
+                if (stopRequested) {
+                    stopping = true;
+                    throw new GeneratorExit();
+                }
+                return;
             }
             Command c = (Command) e;
             try {
@@ -264,6 +339,11 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @SuppressWarnings("unchecked")
     private static <M> void handlerLoop(ActorCell<M> cell) throws Exception {
         ActorThread host = (ActorThread) cell.host();
+        // a restarted handler first takes what was kept while it was suspended (once, not per message)
+        for (Object m; (m = cell.takeKept(null)) != ActorCell.NONE; ) {
+            host.checkStop();
+            cell.handler().handle(cell, (M) m);
+        }
         for (;;) {
             M m = (M) host.take(cell, null, Long.MAX_VALUE);
             cell.handler().handle(cell, m);
@@ -278,6 +358,9 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     void post(ActorCell<?> target, ActorRef<?> sender, Object message) {
         checkMessage(target.name, message);
+        if (target.messageType() != null && refusedType(target, sender, message)) {
+            return;
+        }
         if (!target.isAlive() || lifecycle() != RUNNING) {
             deadLetter(target.name, sender, message);
             return;
@@ -286,6 +369,73 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             return;
         }
         ((ActorThread) target.host()).inbox.offer(new Envelope(sender, message));
+    }
+
+    @Override
+    void deliverNotice(ActorCell<?> target, ActorRef<?> sender, Object notice) {
+        if (!target.isAlive() || lifecycle() != RUNNING) {
+            deadLetter(target.name, sender, notice);
+            return;
+        }
+        if (target.room() != null) {
+            target.room().force();
+        }
+        ((ActorThread) target.host()).inbox.offer(new Envelope(sender, notice));
+    }
+
+    // ------------------------------------------------------------------ supervision: the supervisor's thread waits for the child's
+
+    /** Asks the child's thread to end its incarnation at its next wait, and waits up to {@code timeout}. */
+    @Override
+    void haltForRestart(ActorCell<?> child, Duration timeout) {
+        CompletableFuture<Void> halted = Ties.requestHalt(child);
+        if (halted == null || !(child.host() instanceof ActorThread host)) {
+            return; // suspended already
+        }
+        host.requestHalt();
+        awaitChild(child, host, halted, timeout, "halt for a restart");
+    }
+
+    @Override
+    void restartChild(ActorCell<?> child, Object behaviour) {
+        Ties.decide(child, behaviour);
+        ((ActorThread) child.host()).inbox.wake();
+    }
+
+    @Override
+    void stopChild(ActorCell<?> child, Duration timeout) {
+        if (!child.isAlive() || !(child.host() instanceof ActorThread host)) {
+            return;
+        }
+        Ties.withdrawDecision(child);
+        registry.remove(child.name, child);
+        stopActor(child);
+        if (host.thread != Thread.currentThread()) {
+            awaitChild(child, host, child.termination(), timeout, "stop");
+        }
+    }
+
+    /** Waits for a child's thread; past the timeout interrupts it (Erlang's brutal kill) and goes on. */
+    private void awaitChild(ActorCell<?> child, ActorThread host, CompletableFuture<?> done, Duration timeout, String what) {
+        try {
+            done.get(Timer.delayNanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException late) {
+            LOG.error("actor '{}' did not {} within {} ms; interrupting its thread", child.name, what, timeout.toMillis());
+            host.thread.interrupt();
+        } catch (java.util.concurrent.ExecutionException failedToo) {
+            // it ended with a failure: it has ended all the same
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            host.thread.interrupt();
+        }
+    }
+
+    @Override
+    void killActor(ActorCell<?> cell) {
+        if (cell.host() instanceof ActorThread host) {
+            host.stopRequested = true;
+            host.inbox.offer(STOP);
+        }
     }
 
     /** The actor's thread and inbox exist before its name is registered, so a send never finds it without them. */
@@ -315,6 +465,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     void stopActor(ActorCell<?> cell) {
         if (cell.host() instanceof ActorThread host) {
+            cell.stopAsked = true; // before the flag: a suspended actor tells a stop from a halt by it
             host.stopRequested = true;
             host.inbox.offer(STOP); // wakes it
         }
@@ -437,7 +588,9 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             }
             pendingTimers.clear();
             for (ActorThread t : live) {
-                stopActor(t.cell);
+                if (!hasLiveSupervisor(t.cell)) {
+                    stopActor(t.cell); // a supervisor stops its own children, latest started first
+                }
             }
             finishShutdown();
         }

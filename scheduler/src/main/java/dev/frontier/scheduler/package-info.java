@@ -21,6 +21,15 @@
  * whichever mode delivered it. A mode decides only which thread runs the actor and how messages
  * travel to that thread.
  *
+ * <h2>Supervision without a second actor</h2>
+ * A supervised child's {@code ActorCell} is its reference and outlives its restarts: a failure
+ * suspends the cell (no behaviour runs, its mailbox keeps queueing) and tells its supervisor, an
+ * ordinary generator actor ({@code Supervisor}), which decides in its own turn; a restart gives the
+ * same cell a new generator (or handler, or, thread-per-actor, a new run of the body on the same
+ * thread). Watchers, links and the supervision handshake live in a {@code Ties} object made on first
+ * use, so an actor that uses none of them pays one null check per message sent to it (its message
+ * type) and nothing else.
+ *
  * <h2>Why the mailbox is what gets scheduled</h2>
  * The first deque scheduler queued (target, sender, message) triples and resumed the target's
  * generator for every one of them: a continuation freeze and thaw per message (about 100 ns), even

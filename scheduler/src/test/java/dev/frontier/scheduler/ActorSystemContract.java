@@ -405,12 +405,13 @@ abstract class ActorSystemContract {
     }
 
     @Test
-    void senderIsTheActorThatSentAndNullFromOutside() throws Exception {
+    void senderIsTheActorThatSentAndANoSenderRefFromOutside() throws Exception {
         CompletableFuture<List<String>> done = new CompletableFuture<>();
         system().<String>spawn("echo", ctx -> {
             List<String> senders = new ArrayList<>();
             ctx.receive();
-            senders.add(String.valueOf(ctx.sender()));
+            senders.add(ctx.sender().name() + (ctx.sender().isAlive() ? " alive" : " never alive"));
+            ctx.send(ctx.sender(), "a reply to nobody"); // a dead letter, not a NullPointerException
             ctx.receive();
             senders.add(ctx.sender().name());
             done.complete(senders);
@@ -422,7 +423,9 @@ abstract class ActorSystemContract {
         system().send("echo", "from outside");
         settle();
         system().send("friend", "go");
-        assertEquals(List.of("null", "friend"), await(done));
+        assertEquals(List.of("outside never alive", "friend"), await(done));
+        assertEquals(List.of(new DeadLetter("outside", "echo", "a reply to nobody")), system().deadLetters().recent());
+        assertTrue(failures.isEmpty());
     }
 
     @Test

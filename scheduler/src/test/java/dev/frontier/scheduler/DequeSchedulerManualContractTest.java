@@ -3,7 +3,7 @@ package dev.frontier.scheduler;
 import java.util.concurrent.CompletableFuture;
 
 /** The contract on the deque scheduler driven by hand from the test thread: no threads at all. */
-class DequeSchedulerManualContractTest extends ActorSystemContract {
+class DequeSchedulerManualContractTest extends SupervisionContract {
 
     @Override
     AbstractActorSystem newSystem(ActorSystemOptions options) {

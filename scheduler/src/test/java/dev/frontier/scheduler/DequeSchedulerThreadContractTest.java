@@ -3,7 +3,7 @@ package dev.frontier.scheduler;
 import java.util.concurrent.CompletableFuture;
 
 /** The contract on the deque scheduler running on its own thread, fed through the MPSC inbox. */
-class DequeSchedulerThreadContractTest extends ActorSystemContract {
+class DequeSchedulerThreadContractTest extends SupervisionContract {
 
     @Override
     AbstractActorSystem newSystem(ActorSystemOptions options) {

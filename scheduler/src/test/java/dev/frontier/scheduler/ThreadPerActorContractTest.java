@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Nested;
 /** The contract with each actor on its own thread: virtual threads, then platform threads. */
 class ThreadPerActorContractTest {
 
-    abstract static class ThreadMode extends ActorSystemContract {
+    abstract static class ThreadMode extends SupervisionContract {
         @Override
         <T> T await(CompletableFuture<T> future) throws Exception {
             return get(future);

@@ -1,7 +1,6 @@
 package dev.frontier.examples.compiler;
 
 import dev.frontier.actor.ActorFailure;
-import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.GeneratorActor;
 import dev.frontier.scheduler.ActorSystemOptions;
 import dev.frontier.scheduler.DequeScheduler;
@@ -10,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The calculator as an actor: it receives expression text and replies to the sender with a
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * actor too.
  *
  * <p>Messages must be {@code String}s. A message sent from outside any actor with {@code send}
- * (no sender to reply to) is evaluated and its reply dropped, with a DEBUG log line; use
+ * (no sender to reply to) is evaluated and its reply is a dead letter (to {@code outside}); use
  * {@code ask} from outside.
  */
 public final class EvaluatorActor {
@@ -39,7 +36,6 @@ public final class EvaluatorActor {
     /** The name the examples register the evaluator under. */
     public static final String NAME = "evaluator";
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluatorActor.class);
 
     private EvaluatorActor() {
     }
@@ -81,12 +77,7 @@ public final class EvaluatorActor {
             while (true) {
                 String text = ctx.receive();
                 Reply reply = evaluate(text);
-                ActorRef<Object> sender = ctx.sender();
-                if (sender != null) {
-                    ctx.send(sender, reply);
-                } else {
-                    LOG.debug("no sender to reply to for {}: {}", abbreviate(text), reply);
-                }
+                ctx.send(ctx.sender(), reply); // from outside any actor: a dead letter
             }
         };
     }
@@ -121,10 +112,5 @@ public final class EvaluatorActor {
         } catch (ExpressionException e) {
             return new Reply.Error(e.problem(), e.position());
         }
-    }
-
-    /** A text shortened for a log line: a deep expression can be megabytes. */
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? "'" + text + "'" : "'" + text.substring(0, 57) + "...' (" + text.length() + " chars)";
     }
 }

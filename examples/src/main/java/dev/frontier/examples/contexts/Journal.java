@@ -3,7 +3,6 @@ package dev.frontier.examples.contexts;
 import static dev.frontier.context.Contexts.withVoid;
 
 import dev.frontier.actor.ActorContext;
-import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.GeneratorActor;
 import dev.frontier.context.Contexts;
 import dev.frontier.context.ExitStack;
@@ -111,11 +110,6 @@ public final class Journal {
     }
 
     private static void reply(ActorContext<Command> ctx, Contents contents) {
-        ActorRef<Object> sender = ctx.sender();
-        if (sender != null) {
-            ctx.send(sender, contents);
-        } else {
-            LOG.debug("a Read from outside any actor: no one to reply to");
-        }
+        ctx.send(ctx.sender(), contents); // a Read from outside any actor: the reply is a dead letter
     }
 }

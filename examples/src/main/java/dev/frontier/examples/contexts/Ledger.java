@@ -3,7 +3,6 @@ package dev.frontier.examples.contexts;
 import static dev.frontier.context.Contexts.locked;
 import static dev.frontier.context.Contexts.withVoid;
 
-import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.GeneratorActor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,10 +56,7 @@ public final class Ledger {
                     throw new IllegalArgumentException("blank ledger entry");
                 }
                 entries.add(entry);
-                ActorRef<Object> sender = ctx.sender();
-                if (sender != null) {
-                    ctx.send(sender, entries.size());
-                }
+                ctx.send(ctx.sender(), entries.size()); // from outside any actor: a dead letter
             }
         });
     }

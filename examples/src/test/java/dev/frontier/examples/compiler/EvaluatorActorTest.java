@@ -92,11 +92,12 @@ class EvaluatorActorTest {
     }
 
     @Test
-    void textSentFromOutsideWithoutAskIsEvaluatedAndTheReplyDropped() {
+    void textSentFromOutsideWithoutAskIsEvaluatedAndTheReplyIsADeadLetter() {
         scheduler.spawn(EvaluatorActor.NAME, EvaluatorActor.actor());
         scheduler.send(EvaluatorActor.NAME, "1 + 1");
         scheduler.run();
-        assertEquals(0, scheduler.deadLetters().count());
+        assertEquals(List.of(new dev.frontier.actor.DeadLetter("outside", EvaluatorActor.NAME, new Reply.Ok("2"))),
+                scheduler.deadLetters().recent());
         assertEquals(List.of(), failures);
         assertEquals(new Reply.Ok("3"), ask("1 + 2"));
     }
