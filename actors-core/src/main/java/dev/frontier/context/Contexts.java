@@ -101,8 +101,10 @@ public final class Contexts {
     // ---------------------------------------------------------------- managers made from generators
 
     /**
-     * Times the block and logs {@code "label: 1.234"} (seconds, three decimals, as the seed
-     * prints it) at INFO through SLF4J, also when the block fails. The seed's {@code timethis}.
+     * Times the block and logs {@code "label: 1.234 s"} at INFO through SLF4J, also when the block
+     * fails. The seed's {@code timethis}, which prints seconds; here the unit is the largest of
+     * {@code s}, {@code ms} and {@code us} in which the time is at least 1 (three decimals), so a
+     * fast block reads {@code "label: 41.250 us"}, not {@code "label: 0.000"}.
      */
     public static GeneratorContextManager<Void> timethis(String label) {
         return timethis(label, System::nanoTime);
@@ -119,10 +121,21 @@ public final class Contexts {
             } finally {
                 long elapsed = nanoClock.getAsLong() - start;
                 if (LOG.isInfoEnabled()) {
-                    LOG.info("{}: {}", label, String.format(Locale.ROOT, "%.3f", elapsed / 1e9));
+                    LOG.info("{}: {}", label, formatNanos(elapsed));
                 }
             }
         });
+    }
+
+    /** {@code nanos} in the largest of s, ms and us that keeps the value at least 1, three decimals. */
+    static String formatNanos(long nanos) {
+        if (nanos >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        }
+        if (nanos >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f us", nanos / 1e3);
     }
 
     /**

@@ -79,8 +79,10 @@ import java.util.stream.StreamSupport;
  *       body thread's, not the resuming thread's (a lock the body takes is held by that thread).
  *       The body's thread takes the resuming thread's name at each resume; the SLF4J MDC and the
  *       interrupt status cross the hand-off as if it were one thread.</li>
- *   <li>A monitor held across a yield is held by the body's thread, so the resuming thread
- *       cannot enter it either.</li>
+ *   <li>Locks are per thread: a monitor or lock the body holds across a yield is held by the
+ *       body's thread, so the resuming thread cannot enter it either; and one the resuming thread
+ *       holds while it resumes is not held by the body, so a body that takes it blocks for good
+ *       (on continuations it would re-enter it).</li>
  *   <li>A suspended generator whose handle is garbage collected is closed, as in Python: a
  *       {@link GeneratorExit} is raised at its yield on its own thread, so its {@code finally}
  *       blocks run, at a time the collector chooses. (A parked virtual thread is never garbage

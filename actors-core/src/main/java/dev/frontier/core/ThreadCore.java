@@ -155,8 +155,7 @@ final class ThreadCore<Y, S, R> implements Core<Y, S, R> {
         setMdc(mdcCarried);
         mdcCarried = null;
         if (finished) {
-            thread = null;
-            interrupted |= joinUninterruptibly(t); // so that a finished generator holds no thread
+            thread = null; // the body's thread ends on its own: it has nothing left to run
         }
         if (interruptCarried || interrupted) {
             interruptCarried = false;
@@ -237,18 +236,6 @@ final class ThreadCore<Y, S, R> implements Core<Y, S, R> {
         }
     }
 
-    /** Waits for a finished body's thread to end (it has nothing left to run); true if interrupted. */
-    private static boolean joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                t.join();
-                return interrupted;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-    }
 
     // ------------------------------------------------------------ a dropped generator
 

@@ -71,7 +71,7 @@ class ContextsHelpersTest {
             assertEquals(1, appender.list.size());
             ILoggingEvent event = appender.list.get(0);
             assertEquals(Level.INFO, event.getLevel());
-            assertEquals("counting: 1.234", event.getFormattedMessage());
+            assertEquals("counting: 1.234 s", event.getFormattedMessage());
         }
 
         @Test
@@ -80,7 +80,17 @@ class ContextsHelpersTest {
             assertSame(boom, assertThrows(IllegalStateException.class, () -> withVoid(timethis("failing", this::read), v -> {
                 throw boom;
             })));
-            assertEquals("failing: 1.234", appender.list.get(0).getFormattedMessage());
+            assertEquals("failing: 1.234 s", appender.list.get(0).getFormattedMessage());
+        }
+
+        @Test
+        void theUnitIsTheLargestThatKeepsTheValueAtLeastOne() {
+            assertEquals("1.234 s", Contexts.formatNanos(1_234_000_000L));
+            assertEquals("1.000 s", Contexts.formatNanos(1_000_000_000L));
+            assertEquals("750.000 ms", Contexts.formatNanos(750_000_000L));
+            assertEquals("1.000 ms", Contexts.formatNanos(1_000_000L));
+            assertEquals("41.250 us", Contexts.formatNanos(41_250L));
+            assertEquals("0.000 us", Contexts.formatNanos(0L));
         }
 
         @Test
@@ -88,7 +98,7 @@ class ContextsHelpersTest {
             try (var scope = timethis("real").enter()) {
                 assertEquals(null, scope.value());
             }
-            assertTrue(appender.list.get(0).getFormattedMessage().matches("real: \\d+\\.\\d{3}"),
+            assertTrue(appender.list.get(0).getFormattedMessage().matches("real: \\d+\\.\\d{3} (s|ms|us)"),
                     appender.list.get(0).getFormattedMessage());
         }
     }
