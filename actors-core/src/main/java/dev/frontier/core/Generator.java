@@ -165,6 +165,12 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
 
     /**
      * A generator running {@code body}. Nothing runs until the first {@link #next()}.
+     *
+     * @param body the generator function; it receives the generator's {@link Yielder}
+     * @param <Y> the type of values yielded out
+     * @param <S> the type of values sent in
+     * @param <R> the type the body returns
+     * @return a new, just-created generator
      */
     public static <Y, S, R> Generator<Y, S, R> of(GeneratorFunction<Y, S, R> body) {
         return Cores.handle(Objects.requireNonNull(body, "body"));
@@ -172,6 +178,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
 
     /**
      * A generator running a body that returns nothing. Nothing runs until the first {@link #next()}.
+     *
+     * @param body the generator procedure; it receives the generator's {@link Yielder}
+     * @param <Y> the type of values yielded out
+     * @param <S> the type of values sent in
+     * @return a new, just-created generator whose {@link StopIteration} carries {@code null}
      */
     public static <Y, S> Generator<Y, S, Void> ofVoid(GeneratorProcedure<Y, S> body) {
         Objects.requireNonNull(body, "body");
@@ -185,7 +196,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         return Cores.handle(body);
     }
 
-    /** The current state. A snapshot: another thread may change it at once. */
+    /**
+     * The current state. A snapshot: another thread may change it at once.
+     *
+     * @return the state when this was called
+     */
     public State state() {
         return core.state();
     }
@@ -194,6 +209,8 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * Resumes the generator, making the suspended {@code yield} return {@code value}, and runs it
      * to its next yield, whose value is returned. Python's {@code gen.send(value)}.
      *
+     * @param value what the suspended {@code yield} returns in the body
+     * @return the value the body yields next
      * @throws IllegalArgumentException a non-null value sent to a just-created generator
      * @throws StopIteration the body returned (its value is carried), or the generator was closed
      * @throws GeneratorAlreadyExecutingException the generator is running
@@ -243,6 +260,8 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * the generator is closed. On a just-created or closed generator, closes it and throws
      * {@code exception} at once. Python's {@code gen.throw(exc)}.
      *
+     * @param exception what the suspended {@code yield} throws in the body
+     * @return the value the body yields next, if it caught the exception
      * @throws StopIteration the body caught the exception and returned
      * @throws GeneratorAlreadyExecutingException the generator is running
      * @throws IllegalStateException a value fetched ahead by {@link #hasNext()} is still pending
@@ -365,6 +384,8 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     /**
      * The remaining yielded values as a sequential, ordered stream. Closing the stream closes the
      * generator.
+     *
+     * @return a stream over this generator's remaining values
      */
     public Stream<Y> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
