@@ -236,7 +236,6 @@ final class ThreadCore<Y, S, R> implements Core<Y, S, R> {
         }
     }
 
-
     // ------------------------------------------------------------ a dropped generator
 
     /**
