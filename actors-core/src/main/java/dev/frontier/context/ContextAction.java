@@ -8,5 +8,12 @@ package dev.frontier.context;
  */
 @FunctionalInterface
 public interface ContextAction<T> {
+
+    /**
+     * Runs the block.
+     *
+     * @param value the entered value
+     * @throws Exception anything; the manager sees it, then the caller
+     */
     void run(T value) throws Exception;
 }

@@ -9,5 +9,13 @@ package dev.frontier.context;
  */
 @FunctionalInterface
 public interface ContextBody<T, R> {
+
+    /**
+     * Runs the block.
+     *
+     * @param value the entered value
+     * @return the block's result
+     * @throws Exception anything; the manager sees it, then the caller
+     */
     R apply(T value) throws Exception;
 }

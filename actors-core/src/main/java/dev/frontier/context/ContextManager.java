@@ -24,6 +24,9 @@ public interface ContextManager<T> {
 
     /**
      * Sets up and returns the value the body receives. Python's {@code __enter__}.
+     *
+     * @return the value the body receives
+     * @throws Exception setting up failed; the body does not run
      */
     T onEnter() throws Exception;
 
@@ -31,6 +34,10 @@ public interface ContextManager<T> {
      * Tears down. {@code failure} is the exception the body raised, or {@code null} if the body
      * completed. Returns {@code true} to suppress {@code failure} (ignored when it is
      * {@code null}); throws if tearing down itself failed. Python's {@code __exit__}.
+     *
+     * @param failure the body's exception, or {@code null}
+     * @return whether to suppress {@code failure}
+     * @throws Exception tearing down failed
      */
     boolean onExit(Throwable failure) throws Exception;
 
@@ -40,6 +47,8 @@ public interface ContextManager<T> {
      * no exception, whatever the body did; this form cannot suppress. Use
      * {@link Contexts#with(ContextManager, ContextBody)} when the manager must see the body's
      * exception. Exceptions from {@link #onEnter()} are rethrown unchanged, checked ones too.
+     *
+     * @return the entered scope, holding the value
      */
     default Scope<T> enter() {
         T value;

@@ -43,6 +43,12 @@ public final class Contexts {
      *       as suppressed (Python's {@code __context__}) unless already its cause.</li>
      *   <li>Entering throws: it propagates; the body does not run and there is no exit.</li>
      * </ul>
+     *
+     * @param manager the context manager to enter and exit
+     * @param body the block, receiving the entered value
+     * @param <T> the type of the entered value
+     * @param <R> the type of the block's result
+     * @return how the block ended: its result, or the failure the manager suppressed
      */
     public static <T, R> Outcome<R> with(ContextManager<? extends T> manager, ContextBody<? super T, ? extends R> body) {
         Objects.requireNonNull(body, "body");
@@ -54,10 +60,17 @@ public final class Contexts {
             return exitWith(manager, failure);
         }
         exitNormally(manager);
-        return Outcome.completed(result);
+        return new Outcome.Completed<>(result);
     }
 
-    /** {@link #with} for a body that returns nothing; a completed outcome holds {@code null}. */
+    /**
+     * {@link #with} for a body that returns nothing; a completed outcome holds {@code null}.
+     *
+     * @param manager the context manager to enter and exit
+     * @param body the block, receiving the entered value
+     * @param <T> the type of the entered value
+     * @return how the block ended
+     */
     public static <T> Outcome<Void> withVoid(ContextManager<? extends T> manager, ContextAction<? super T> body) {
         Objects.requireNonNull(body, "body");
         return with(manager, value -> {
@@ -93,7 +106,7 @@ public final class Contexts {
             throw Failures.rethrow(raised);
         }
         if (suppressed) {
-            return Outcome.suppressed(failure);
+            return new Outcome.Suppressed<>(failure);
         }
         throw Failures.rethrow(failure);
     }
@@ -101,14 +114,25 @@ public final class Contexts {
     // ---------------------------------------------------------------- managers made from generators
 
     /**
-     * Times the block and logs {@code "label: 1.234"} (seconds, three decimals, as the seed
-     * prints it) at INFO through SLF4J, also when the block fails. The seed's {@code timethis}.
+     * Times the block and logs {@code "label: 1.234 s"} at INFO through SLF4J, also when the block
+     * fails. The seed's {@code timethis}, which prints seconds; here the unit is the largest of
+     * {@code s}, {@code ms} and {@code us} in which the time is at least 1 (three decimals), so a
+     * fast block reads {@code "label: 41.250 us"}, not {@code "label: 0.000"}.
+     *
+     * @param label the start of the log line
+     * @return a manager timing one block
      */
     public static GeneratorContextManager<Void> timethis(String label) {
         return timethis(label, System::nanoTime);
     }
 
-    /** {@link #timethis(String)} reading the time from {@code nanoClock} (nanoseconds). */
+    /**
+     * {@link #timethis(String)} reading the time from {@code nanoClock} (nanoseconds).
+     *
+     * @param label the start of the log line
+     * @param nanoClock the clock, in nanoseconds
+     * @return a manager timing one block
+     */
     public static GeneratorContextManager<Void> timethis(String label, LongSupplier nanoClock) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(nanoClock, "nanoClock");
@@ -119,10 +143,21 @@ public final class Contexts {
             } finally {
                 long elapsed = nanoClock.getAsLong() - start;
                 if (LOG.isInfoEnabled()) {
-                    LOG.info("{}: {}", label, String.format(Locale.ROOT, "%.3f", elapsed / 1e9));
+                    LOG.info("{}: {}", label, formatNanos(elapsed));
                 }
             }
         });
+    }
+
+    /** {@code nanos} in the largest of s, ms and us that keeps the value at least 1, three decimals. */
+    static String formatNanos(long nanos) {
+        if (nanos >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        }
+        if (nanos >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f us", nanos / 1e3);
     }
 
     /**
@@ -130,6 +165,8 @@ public final class Contexts {
      * fails. Symbolic links inside are deleted, not followed. The seed's {@code tempdir}. If the
      * deletion fails, its {@link IOException} is raised at exit (carrying the body's exception,
      * if any, as suppressed).
+     *
+     * @return a manager whose value is the new directory
      */
     public static GeneratorContextManager<Path> tempdir() {
         return GeneratorContextManager.of(y -> {
@@ -147,6 +184,10 @@ public final class Contexts {
      * body receives the lock. Python's {@code with lock:}. Enter and exit on the same thread, as
      * {@link #with} and try-with-resources do: a {@link java.util.concurrent.locks.ReentrantLock}
      * is owned by the thread that locked it.
+     *
+     * @param lock the lock to hold
+     * @param <L> its type
+     * @return a manager whose value is the lock
      */
     public static <L extends Lock> GeneratorContextManager<L> locked(L lock) {
         Objects.requireNonNull(lock, "lock");
@@ -164,6 +205,9 @@ public final class Contexts {
      * Suppresses a failure of the block that is an instance of one of {@code types}; anything else
      * propagates. With no types it suppresses nothing. Python's {@code contextlib.suppress}. Only
      * {@link #with} can suppress: in try-with-resources this manager does nothing (see {@link Scope}).
+     *
+     * @param types the failures to suppress
+     * @return a manager with no value
      */
     @SafeVarargs
     public static GeneratorContextManager<Void> suppress(Class<? extends Throwable>... types) {

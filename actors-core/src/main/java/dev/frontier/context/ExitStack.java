@@ -43,15 +43,29 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
     /** An exit that sees the current exception and may suppress it: Python's {@code push(exit)}. */
     @FunctionalInterface
     public interface Exit {
-        /** Tears down; {@code failure} is the current exception or {@code null}; {@code true} suppresses it. */
+        /**
+         * Tears down.
+         *
+         * @param failure the current exception, or {@code null}
+         * @return {@code true} to suppress {@code failure}
+         * @throws Exception tearing down failed
+         */
         boolean onExit(Throwable failure) throws Exception;
     }
 
     private final Deque<Exit> exits = new ArrayDeque<>();
 
+    /** An empty stack. */
+    public ExitStack() {
+    }
+
     /**
      * Enters {@code manager} now and registers its exit. Returns the entered value. If entering
      * throws, nothing is registered. Python's {@code enter_context}.
+     *
+     * @param manager the manager to enter
+     * @param <T> the type of its value
+     * @return the entered value
      */
     public <T> T enterContext(ContextManager<T> manager) {
         Objects.requireNonNull(manager, "manager");
@@ -73,13 +87,24 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
         }
     }
 
-    /** Registers {@code resource} to be closed, and returns it. Never suppresses. */
+    /**
+     * Registers {@code resource} to be closed, and returns it. Never suppresses.
+     *
+     * @param resource what to close when the stack unwinds
+     * @param <C> its type
+     * @return {@code resource}
+     */
     public <C extends AutoCloseable> C closing(C resource) {
         callback(Objects.requireNonNull(resource, "resource"));
         return resource;
     }
 
-    /** Registers a clean-up action, such as {@code () -> Files.delete(p)}. Never suppresses. Python's {@code callback}. */
+    /**
+     * Registers a clean-up action, such as {@code () -> Files.delete(p)}. Never suppresses.
+     * Python's {@code callback}.
+     *
+     * @param action what to run when the stack unwinds
+     */
     public void callback(AutoCloseable action) {
         Objects.requireNonNull(action, "action");
         exits.push(failure -> {
@@ -88,7 +113,11 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
         });
     }
 
-    /** Registers an exit that sees the current exception and may suppress it. Python's {@code push}. */
+    /**
+     * Registers an exit that sees the current exception and may suppress it. Python's {@code push}.
+     *
+     * @param exit the exit to run when the stack unwinds
+     */
     public void push(Exit exit) {
         exits.push(Objects.requireNonNull(exit, "exit"));
     }
@@ -96,6 +125,8 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
     /**
      * Moves every registered exit to a new stack and returns it; this one is left empty. Used to
      * keep resources open past a block that succeeded. Python's {@code pop_all}.
+     *
+     * @return a new stack holding this one's exits
      */
     public ExitStack popAll() {
         ExitStack moved = new ExitStack();
@@ -104,12 +135,20 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
         return moved;
     }
 
-    /** The number of registered exits not yet run. */
+    /**
+     * The number of registered exits not yet run.
+     *
+     * @return how many exits are registered
+     */
     public int size() {
         return exits.size();
     }
 
-    /** Returns this stack: {@code with(new ExitStack(), stack -> ...)}. */
+    /**
+     * Returns this stack: {@code with(new ExitStack(), stack -> ...)}.
+     *
+     * @return this stack
+     */
     @Override
     public ExitStack onEnter() {
         return this;

@@ -76,12 +76,24 @@ public final class GeneratorContextManager<T> implements ContextManager<T> {
         this.generator = Objects.requireNonNull(generator, "generator");
     }
 
-    /** A manager running {@code body}, which must yield exactly once. Nothing runs until entered. */
+    /**
+     * A manager running {@code body}, which must yield exactly once. Nothing runs until entered.
+     *
+     * @param body the generator body: set up, yield the value, tear down
+     * @param <T> the type of the value it yields
+     * @return a new manager
+     */
     public static <T> GeneratorContextManager<T> of(GeneratorProcedure<T, Void> body) {
         return new GeneratorContextManager<>(Generator.ofVoid(body));
     }
 
-    /** A manager driving {@code generator}, which must yield exactly once more. */
+    /**
+     * A manager driving {@code generator}, which must yield exactly once more.
+     *
+     * @param generator the generator, not yet started
+     * @param <T> the type of the value it yields
+     * @return a new manager
+     */
     public static <T> GeneratorContextManager<T> of(Generator<? extends T, ?, ?> generator) {
         return new GeneratorContextManager<>(generator);
     }

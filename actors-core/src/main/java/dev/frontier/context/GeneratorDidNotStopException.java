@@ -13,6 +13,7 @@ package dev.frontier.context;
 public final class GeneratorDidNotStopException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The generator yielded again after the body's exception was thrown into it. */
     private final boolean afterThrow;
 
     private GeneratorDidNotStopException(String message, boolean afterThrow) {
@@ -28,7 +29,11 @@ public final class GeneratorDidNotStopException extends IllegalStateException {
         return new GeneratorDidNotStopException("generator didn't stop after throw()", true);
     }
 
-    /** Whether the generator yielded again after the body's exception was thrown into it. */
+    /**
+     * Whether the generator yielded again after the body's exception was thrown into it.
+     *
+     * @return {@code true} for "didn't stop after throw()"
+     */
     public boolean isAfterThrow() {
         return afterThrow;
     }

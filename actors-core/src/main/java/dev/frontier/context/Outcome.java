@@ -20,12 +20,27 @@ import java.util.Optional;
  */
 public sealed interface Outcome<R> {
 
-    /** The body returned {@code value} (possibly {@code null}). */
+    /**
+     * The body returned {@code value} (possibly {@code null}).
+     *
+     * @param value the body's result
+     * @param <R> the type of the body's result
+     */
     record Completed<R>(R value) implements Outcome<R> {
     }
 
-    /** The body threw {@code exception} and the manager suppressed it. */
+    /**
+     * The body threw {@code exception} and the manager suppressed it.
+     *
+     * @param exception the body's exception
+     * @param <R> the type the body's result would have had
+     */
     record Suppressed<R>(Throwable exception) implements Outcome<R> {
+        /**
+         * The outcome of a body whose exception was suppressed.
+         *
+         * @param exception the body's exception, not null
+         */
         public Suppressed {
             if (exception == null) {
                 throw new NullPointerException("exception");
@@ -42,30 +57,36 @@ public sealed interface Outcome<R> {
     /**
      * The body's result.
      *
+     * @return the value the body returned
      * @throws NoSuchElementException the body's exception was suppressed (it is the cause)
      */
     R value();
 
-    /** Whether the body failed and its exception was suppressed. */
+    /**
+     * Whether the body failed and its exception was suppressed.
+     *
+     * @return {@code true} for a {@link Suppressed} outcome
+     */
     default boolean wasSuppressed() {
         return this instanceof Suppressed;
     }
 
-    /** The suppressed exception, or empty when the body completed. */
+    /**
+     * The suppressed exception, or empty when the body completed.
+     *
+     * @return the body's exception, if it was suppressed
+     */
     default Optional<Throwable> suppressedException() {
         return this instanceof Suppressed<R> s ? Optional.of(s.exception()) : Optional.empty();
     }
 
-    /** The body's result, or {@code other} when its exception was suppressed. */
+    /**
+     * The body's result, or {@code other} when its exception was suppressed.
+     *
+     * @param other the value to use instead of a result
+     * @return the result or {@code other}
+     */
     default R orElse(R other) {
         return this instanceof Completed<R> c ? c.value() : other;
-    }
-
-    static <R> Outcome<R> completed(R value) {
-        return new Completed<>(value);
-    }
-
-    static <R> Outcome<R> suppressed(Throwable exception) {
-        return new Suppressed<>(exception);
     }
 }

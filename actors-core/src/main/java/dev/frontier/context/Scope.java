@@ -36,7 +36,11 @@ public final class Scope<T> implements AutoCloseable {
         this.value = value;
     }
 
-    /** The value the manager's {@code onEnter()} returned: Python's {@code as} target. */
+    /**
+     * The value the manager's {@code onEnter()} returned: Python's {@code as} target.
+     *
+     * @return the entered value
+     */
     public T value() {
         return value;
     }

@@ -1,7 +1,6 @@
 package dev.frontier.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -54,7 +53,8 @@ import java.util.stream.StreamSupport;
  *       like Python's {@code iter(gen) is gen}), so {@code for (int x : countdown(10))} works.</li>
  *   <li>A suspended generator is a few hundred bytes of heap, not a thread. Drop it and it is
  *       garbage collected; its {@code finally} blocks then never run (call {@link #close()} if
- *       they must).</li>
+ *       they must). This and the next rule hold on JDK continuations; see <em>Two
+ *       implementations</em> for the fallback.</li>
  *   <li><b>Monitors across a yield:</b> on JDK 24+ a yield inside {@code synchronized} does not
  *       pin, but the monitor <em>stays locked for the whole suspension</em>: other threads that
  *       want it block until the generator is resumed (on any thread) and leaves the block. Do not
@@ -62,22 +62,72 @@ import java.util.stream.StreamSupport;
  *       before yielding.</li>
  * </ul>
  *
- * <h2>Implementation overview</h2>
- * A generator is this public handle, its {@code Core} and the continuation's stack chunk (its
- * frozen frames), nothing else. The core is a {@link Coroutine} (the JDK continuation adapter),
- * the body's {@link Yielder}, and the holder of all mutable state; the handle only points at it.
- * {@code state} is the only field shared between threads: a resuming thread claims the generator
- * by compare-and-set into RUNNING, exchanges values through {@code transfer} / {@code pendingThrow}
- * on its own thread, and publishes the outcome with the volatile write that leaves RUNNING.
+ * <h2>Two implementations</h2>
+ * Generators run on the JDK's own continuations ({@code jdk.internal.vm.Continuation}) when
+ * {@code java.base} exports {@code jdk.internal.vm} to Frontier: run {@code java} with
+ * {@code --add-exports=java.base/jdk.internal.vm=ALL-UNNAMED} (class path) or
+ * {@code --add-exports=java.base/jdk.internal.vm=dev.frontier.core} (module path), or put
+ * {@code Add-Exports: java.base/jdk.internal.vm} in an executable jar's manifest. Without it they
+ * run on a fallback built on public API only: each started generator's body runs on a virtual
+ * thread of its own, and the resuming thread hands control to it and waits until it yields. Which
+ * one is in use is logged once, at INFO, when the first generator is created. Everything above
+ * holds on both, with these differences in the fallback:
+ * <ul>
+ *   <li>A round trip is a thread hand-off, tens of times slower (figures in
+ *       {@code docs/benchmarks.md}), and a suspended generator holds a parked virtual thread.</li>
+ *   <li>Inside the body, {@code Thread.currentThread()}, thread locals and scoped values are the
+ *       body thread's, not the resuming thread's (a lock the body takes is held by that thread).
+ *       The body's thread takes the resuming thread's name at each resume; the SLF4J MDC and the
+ *       interrupt status cross the hand-off as if it were one thread.</li>
+ *   <li>Locks are per thread: a monitor or lock the body holds across a yield is held by the
+ *       body's thread, so the resuming thread cannot enter it either; and one the resuming thread
+ *       holds while it resumes is not held by the body, so a body that takes it blocks for good
+ *       (on continuations it would re-enter it).</li>
+ *   <li>A suspended generator whose handle is garbage collected is closed, as in Python: a
+ *       {@link GeneratorExit} is raised at its yield on its own thread, so its {@code finally}
+ *       blocks run, at a time the collector chooses. (A parked virtual thread is never garbage
+ *       itself; this is what ends it.)</li>
+ *   <li>A {@link GeneratorPinnedException} cannot happen.</li>
+ * </ul>
  *
- * <p>Footprint matters (a process may hold a suspended generator per actor), so the layout is
- * deliberate: the core needs no separate {@code Runnable} (see {@link Coroutine}); {@code state}
- * and {@code hasPeeked} sit in the padding of {@code Continuation}; the core has no reference back
- * to its handle; {@code transfer} carries the value crossing a yield, the body's return value at
- * the end, and the value {@link #hasNext()} fetched ahead, and {@code pendingThrow} carries an
- * exception going in and the body's failure coming out, since those uses never overlap. The yield
- * path touches only the core, so only the core is live in the body's compiled frame across a
- * suspension, which keeps the frozen stack small. Figures: {@code docs/benchmarks.md}.
+ * <h2>Implementation overview</h2>
+ * A generator is this public handle and its {@code Core}: the state machine, the driver that
+ * resumes the body and the body's {@link Yielder}, written once in the {@code Core} interface.
+ * Its two implementations differ only in how the body's stack is suspended:
+ * {@code ContinuationCore} (a {@code Continuation} subclass, the only code touching JDK-internal
+ * API, never loaded when the package is not exported) and {@code ThreadCore} (a virtual thread
+ * per started generator, with a hand-off); {@code Cores} chooses. The handle only points at its
+ * core, and the core has no reference back to it. {@code state} is the only field shared between
+ * threads: a resuming thread claims the generator by compare-and-set into RUNNING, exchanges
+ * values through {@code transfer} / {@code pendingThrow}, and publishes the outcome with the
+ * volatile write that leaves RUNNING.
+ *
+ * <p>State transitions (each asserted or compare-and-set where it happens):
+ * <pre>
+ *   CREATED   -&gt; RUNNING    first next()/send(null)
+ *   CREATED   -&gt; CLOSED     close(), throwIn()
+ *   SUSPENDED -&gt; RUNNING    next(), send(), throwIn(), close()
+ *   RUNNING   -&gt; SUSPENDED  the body yields
+ *   RUNNING   -&gt; CLOSED     the body returns or throws
+ *   CLOSED    -&gt; (none)
+ * </pre>
+ *
+ * <p>Footprint matters (a process may hold a suspended generator per actor), so on continuations a
+ * suspended generator is the 16-byte handle, one 64-byte {@code ContinuationCore} that is at once
+ * the continuation, the yielder and the holder of every field, and the continuation's stack chunk
+ * (its frozen frames): no separate {@code Runnable} (see {@code ContinuationCore}); {@code state}
+ * and {@code hasPeeked} sit in the padding of {@code Continuation}; {@code transfer} carries the
+ * value crossing a yield, the body's return value at the end, and the value {@link #hasNext()}
+ * fetched ahead, and {@code pendingThrow} carries an exception going in and the body's failure
+ * coming out, since those uses never overlap. The yield path touches only the core, so only the
+ * core is live in the body's compiled frame across a suspension, which keeps the frozen stack
+ * small. The shared code reaches the fields through accessors because the continuation core
+ * cannot have a superclass of Frontier's; with one implementation loaded per process, the JIT
+ * inlines them. Figures: {@code docs/benchmarks.md}.
+ *
+ * <p>The resuming methods end with {@link Reference#reachabilityFence}: in the fallback a
+ * collected handle closes its body, and a handle must not become collectable while one of its own
+ * methods is still driving the body.
  *
  * <p>{@code yieldFrom(sub)} does not run {@code sub} nested inside the body. The body records
  * {@code sub} as its {@code delegate} and suspends; the driver ({@code step}/{@code runToYield})
@@ -105,21 +155,34 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
         CLOSED
     }
 
+    private static final String PEEKED = "hasNext() already advanced this generator; call next() first";
+
     private final Core<Y, S, R> core;
 
-    private Generator(Core<Y, S, R> core) {
+    Generator(Core<Y, S, R> core) {
         this.core = core;
     }
 
     /**
      * A generator running {@code body}. Nothing runs until the first {@link #next()}.
+     *
+     * @param body the generator function; it receives the generator's {@link Yielder}
+     * @param <Y> the type of values yielded out
+     * @param <S> the type of values sent in
+     * @param <R> the type the body returns
+     * @return a new, just-created generator
      */
     public static <Y, S, R> Generator<Y, S, R> of(GeneratorFunction<Y, S, R> body) {
-        return new Generator<>(new Core<>(Objects.requireNonNull(body, "body")));
+        return Cores.handle(Objects.requireNonNull(body, "body"));
     }
 
     /**
      * A generator running a body that returns nothing. Nothing runs until the first {@link #next()}.
+     *
+     * @param body the generator procedure; it receives the generator's {@link Yielder}
+     * @param <Y> the type of values yielded out
+     * @param <S> the type of values sent in
+     * @return a new, just-created generator whose {@link StopIteration} carries {@code null}
      */
     public static <Y, S> Generator<Y, S, Void> ofVoid(GeneratorProcedure<Y, S> body) {
         Objects.requireNonNull(body, "body");
@@ -130,18 +193,35 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                 return null;
             });
         }
-        return new Generator<>(new Core<>(body));
+        return Cores.handle(body);
     }
 
-    /** The current state. A snapshot: another thread may change it at once. */
+    /**
+     * Whether the calling code is this generator's running body: with continuations, the body runs
+     * on the thread that resumed it; on the thread fallback, on a thread of its own. Frameworks that
+     * confine work to a thread use it to recognise their own generator bodies. Any thread.
+     *
+     * @return true when called from inside this generator's body while it runs
+     */
+    public boolean isRunningHere() {
+        return core.isCurrent();
+    }
+
+    /**
+     * The current state. A snapshot: another thread may change it at once.
+     *
+     * @return the state when this was called
+     */
     public State state() {
-        return core.state;
+        return core.state();
     }
 
     /**
      * Resumes the generator, making the suspended {@code yield} return {@code value}, and runs it
      * to its next yield, whose value is returned. Python's {@code gen.send(value)}.
      *
+     * @param value what the suspended {@code yield} returns in the body
+     * @return the value the body yields next
      * @throws IllegalArgumentException a non-null value sent to a just-created generator
      * @throws StopIteration the body returned (its value is carried), or the generator was closed
      * @throws GeneratorAlreadyExecutingException the generator is running
@@ -149,14 +229,18 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      */
     public Y send(S value) {
         Core<Y, S, R> c = core;
-        if (value != null && c.state == State.CREATED) {
+        if (value != null && c.state() == State.CREATED) {
             throw new IllegalArgumentException("can't send non-null value to a just-started generator");
         }
-        if (c.hasPeeked) {
-            throw new IllegalStateException("hasNext() already advanced this generator; call next() first");
+        if (c.hasPeeked()) {
+            throw new IllegalStateException(PEEKED);
         }
-        c.enter();
-        return c.step(value, null);
+        try {
+            c.enter();
+            return c.step(value, null);
+        } finally {
+            Reference.reachabilityFence(this); // see ThreadCore: a collected handle closes its body
+        }
     }
 
     /**
@@ -170,11 +254,15 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     @Override
     public Y next() {
         Core<Y, S, R> c = core;
-        if (c.hasPeeked) {
+        if (c.hasPeeked()) {
             return c.takePeeked();
         }
-        c.enter();
-        return c.step(null, null);
+        try {
+            c.enter();
+            return c.step(null, null);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -183,14 +271,21 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
      * the generator is closed. On a just-created or closed generator, closes it and throws
      * {@code exception} at once. Python's {@code gen.throw(exc)}.
      *
+     * @param exception what the suspended {@code yield} throws in the body
+     * @return the value the body yields next, if it caught the exception
      * @throws StopIteration the body caught the exception and returned
      * @throws GeneratorAlreadyExecutingException the generator is running
+     * @throws IllegalStateException a value fetched ahead by {@link #hasNext()} is still pending
+     *     (as for {@link #send}: the body has already moved past the yield it would be raised at)
      */
     public Y throwIn(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
         Core<Y, S, R> c = core;
+        if (c.hasPeeked()) {
+            throw new IllegalStateException(PEEKED);
+        }
         for (;;) {
-            State s = c.state;
+            State s = c.state();
             if (s == State.RUNNING) {
                 throw new GeneratorAlreadyExecutingException();
             }
@@ -203,8 +298,11 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
                 throw Sneaky.<RuntimeException>rethrow(exception);
             }
         }
-        c.dropPeeked();
-        return c.step(null, exception);
+        try {
+            return c.step(null, exception);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -219,7 +317,7 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     public void close() {
         Core<Y, S, R> c = core;
         for (;;) {
-            State s = c.state;
+            State s = c.state();
             if (s == State.CLOSED) {
                 return;
             }
@@ -243,6 +341,8 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
             return;
         } catch (StopIteration finished) {
             return;
+        } finally {
+            Reference.reachabilityFence(this);
         }
         throw new GeneratorIgnoredExitException();
     }
@@ -272,10 +372,10 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     @Override
     public boolean hasNext() {
         Core<Y, S, R> c = core;
-        if (c.hasPeeked) {
+        if (c.hasPeeked()) {
             return true;
         }
-        if (c.state == State.CLOSED) {
+        if (c.state() == State.CLOSED) {
             return false;
         }
         try {
@@ -295,6 +395,8 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     /**
      * The remaining yielded values as a sequential, ordered stream. Closing the stream closes the
      * generator.
+     *
+     * @return a stream over this generator's remaining values
      */
     public Stream<Y> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
@@ -305,276 +407,5 @@ public final class Generator<Y, S, R> implements Iterator<Y>, Iterable<Y>, AutoC
     @Override
     public String toString() {
         return core.describe();
-    }
-
-    // ---------------------------------------------------------------- implementation
-
-    /**
-     * The generator's coroutine, the body's yielder, and all of its mutable state. One object per
-     * generator besides the handle. The driver methods ({@code step}, {@code runToYield}, ...) must
-     * only be called by the thread holding RUNNING; the yielder methods only from the running body.
-     */
-    private static final class Core<Y, S, R> extends Coroutine implements Yielder<Y, S> {
-
-        /*
-         * State transitions (each asserted where it happens):
-         *
-         *   CREATED   -> RUNNING    first next()/send(null)
-         *   CREATED   -> CLOSED     close(), throwIn()
-         *   SUSPENDED -> RUNNING    next(), send(), throwIn(), close()
-         *   RUNNING   -> SUSPENDED  the body yields
-         *   RUNNING   -> CLOSED     the body returns or throws
-         *   CLOSED    -> (none)
-         */
-        private volatile State state = State.CREATED;
-        private static final VarHandle STATE;
-
-        static {
-            try {
-                STATE = MethodHandles.lookup().findVarHandle(Core.class, "state", State.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        /**
-         * The body: a {@link GeneratorFunction}, or a {@link GeneratorProcedure} that is not one
-         * (kept as is rather than wrapped, which would cost an object and often a frozen frame).
-         * Dropped once the generator has finished.
-         */
-        private Object body;
-        /**
-         * While RUNNING, the value crossing the yield: sent in, or yielded out; once the body has
-         * returned, its return value. While SUSPENDED with {@code hasPeeked}, the value fetched
-         * ahead by {@link Generator#hasNext()}.
-         */
-        private Object transfer;
-        /**
-         * While RUNNING, an exception to raise at the yield on resumption (throwIn() and close());
-         * once the body has failed, its failure.
-         */
-        private Throwable pendingThrow;
-        /** The sub-generator the body is delegating to with yieldFrom, or null. */
-        private Generator<?, ?, ?> delegate;
-        /** {@code transfer} holds a value fetched ahead by {@link Generator#hasNext()}. */
-        private boolean hasPeeked;
-
-        Core(GeneratorFunction<Y, S, R> body) {
-            this.body = body;
-        }
-
-        Core(GeneratorProcedure<Y, S> body) {
-            assert !(body instanceof GeneratorFunction);
-            this.body = body;
-        }
-
-        /**
-         * The generator's {@code toString()}. The core, not the handle, supplies the identity, so
-         * that the core can name its generator (in {@link YieldOutsideGeneratorException}) without
-         * holding a reference back to the handle.
-         */
-        String describe() {
-            return "Generator@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
-        }
-
-        // ------------------------------------------------------------ the body's side
-
-        /** Runs the body; its outcome goes where {@link #runToYield()} looks: transfer or pendingThrow. */
-        @Override
-        @SuppressWarnings("unchecked")
-        void runBody() {
-            try {
-                if (body instanceof GeneratorFunction<?, ?, ?> function) {
-                    transfer = ((GeneratorFunction<Y, S, R>) function).apply(this);
-                } else {
-                    ((GeneratorProcedure<Y, S>) body).run(this);
-                    transfer = null;
-                }
-            } catch (StopIteration leaked) {
-                transfer = null;
-                pendingThrow = new IllegalStateException("generator raised StopIteration", leaked);
-            } catch (Throwable t) {
-                transfer = null;
-                pendingThrow = t;
-            }
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public S yield(Y value) {
-            checkInside();
-            transfer = value;
-            return (S) suspendAndReceive();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T yieldFrom(Generator<? extends Y, ? super S, T> sub) {
-            Objects.requireNonNull(sub, "sub");
-            checkInside();
-            delegate = sub;
-            return (T) suspendAndReceive();
-        }
-
-        @Override
-        public void yieldAll(Iterable<? extends Y> items) {
-            for (Y item : items) {
-                if (this.yield(item) != null) {
-                    throw new IllegalArgumentException("can't send a non-null value into yieldAll of a plain iterable");
-                }
-            }
-        }
-
-        /** Suspends; on resumption returns what was sent in, or throws what was thrown in. */
-        private Object suspendAndReceive() {
-            Coroutine.suspend();
-            Throwable t = pendingThrow;
-            if (t != null) {
-                pendingThrow = null;
-                throw Sneaky.<RuntimeException>rethrow(t);
-            }
-            Object in = transfer;
-            transfer = null;
-            return in;
-        }
-
-        /**
-         * Being the current coroutine implies RUNNING: state only leaves RUNNING on the driving
-         * thread after the coroutine has returned from {@code resume()}, and no other thread
-         * changes it out of RUNNING. So one check suffices; the assert documents the implication.
-         */
-        private void checkInside() {
-            if (!isCurrent()) {
-                // A second handle on this core: the same generator, and the same toString().
-                throw new YieldOutsideGeneratorException(new Generator<>(this));
-            }
-            assert state == State.RUNNING;
-        }
-
-        // ------------------------------------------------------------ the driver's side
-
-        /** Compare-and-set of {@code state}. */
-        boolean claim(State expected, State next) {
-            return STATE.compareAndSet(this, expected, next);
-        }
-
-        /** Claims the generator for the calling thread: CREATED or SUSPENDED -> RUNNING. */
-        void enter() {
-            for (;;) {
-                State s = state;
-                if (s == State.RUNNING) {
-                    throw new GeneratorAlreadyExecutingException();
-                }
-                if (s == State.CLOSED) {
-                    throw StopIteration.closed();
-                }
-                if (claim(s, State.RUNNING)) {
-                    return;
-                }
-            }
-        }
-
-        /**
-         * Delivers a value or an exception and runs to the next yield. The caller holds RUNNING.
-         * While the body is inside {@code yieldFrom(sub)}, the delivery goes to {@code sub} (PEP 380)
-         * and the body only wakes when {@code sub} returns or raises. This forwarding is a plain
-         * method call per level, not a nested continuation, so a chain of delegations costs a few
-         * small frames per level and deep chains do not overflow the stack.
-         */
-        Y step(Object value, Throwable thrown) {
-            assert state == State.RUNNING;
-            Generator<?, ?, ?> sub = delegate;
-            if (sub != null) {
-                try {
-                    Y y = forward(sub, value, thrown);
-                    state = State.SUSPENDED;
-                    return y;
-                } catch (StopIteration done) {
-                    value = done.value();
-                    thrown = null;
-                } catch (Throwable raised) {
-                    value = null;
-                    thrown = raised;
-                }
-                delegate = null;
-            }
-            transfer = value;
-            pendingThrow = thrown;
-            return runToYield();
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private Y forward(Generator sub, Object value, Throwable thrown) {
-            if (thrown == null) {
-                return (Y) (value == null ? sub.next() : sub.send(value));
-            }
-            if (thrown instanceof GeneratorExit) {
-                sub.close();
-                throw (GeneratorExit) thrown;
-            }
-            return (Y) sub.throwIn(thrown);
-        }
-
-        /** Runs the body to its next yield or its end. The caller holds RUNNING. */
-        @SuppressWarnings("unchecked")
-        private Y runToYield() {
-            for (;;) {
-                if (resume()) {
-                    Throwable f = pendingThrow;
-                    Object r = transfer;
-                    release();
-                    state = State.CLOSED;
-                    if (f != null) {
-                        throw Sneaky.<RuntimeException>rethrow(f);
-                    }
-                    throw new StopIteration(r);
-                }
-                Generator<?, ?, ?> sub = delegate;
-                if (sub == null) {
-                    Y y = (Y) transfer;
-                    transfer = null;
-                    state = State.SUSPENDED;
-                    return y;
-                }
-                // The body entered yieldFrom(sub): start sub here, not nested inside the body.
-                try {
-                    Y y = (Y) sub.next();
-                    state = State.SUSPENDED;
-                    return y;
-                } catch (StopIteration done) {
-                    transfer = done.value();
-                } catch (Throwable raised) {
-                    pendingThrow = raised;
-                }
-                delegate = null;
-            }
-        }
-
-        /** Keeps a value fetched ahead by {@link Generator#hasNext()}. Only while SUSPENDED. */
-        void keepPeeked(Object value) {
-            transfer = value;
-            hasPeeked = true;
-        }
-
-        /** Hands out the value {@link Generator#hasNext()} fetched ahead. */
-        @SuppressWarnings("unchecked")
-        Y takePeeked() {
-            Y y = (Y) transfer;
-            dropPeeked();
-            return y;
-        }
-
-        void dropPeeked() {
-            transfer = null;
-            hasPeeked = false;
-        }
-
-        /** Lets go of everything the body referenced, so a finished generator retains nothing. */
-        void release() {
-            body = null;
-            delegate = null;
-            pendingThrow = null;
-            dropPeeked();
-        }
     }
 }

@@ -8,6 +8,7 @@ package dev.frontier.core;
 public final class GeneratorAlreadyExecutingException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The exception, with Python's message. */
     public GeneratorAlreadyExecutingException() {
         super("generator already executing");
     }

@@ -10,5 +10,13 @@ package dev.frontier.core;
  */
 @FunctionalInterface
 public interface GeneratorFunction<Y, S, R> {
+
+    /**
+     * Runs the body: called once, on the generator's first {@code next()}.
+     *
+     * @param yielder the generator's yielder, to yield with
+     * @return the generator's return value
+     * @throws Exception anything; it reaches the caller of the resuming call unchanged
+     */
     R apply(Yielder<Y, S> yielder) throws Exception;
 }

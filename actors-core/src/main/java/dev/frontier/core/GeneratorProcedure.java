@@ -9,5 +9,12 @@ package dev.frontier.core;
  */
 @FunctionalInterface
 public interface GeneratorProcedure<Y, S> {
+
+    /**
+     * Runs the body: called once, on the generator's first {@code next()}.
+     *
+     * @param yielder the generator's yielder, to yield with
+     * @throws Exception anything; it reaches the caller of the resuming call unchanged
+     */
     void run(Yielder<Y, S> yielder) throws Exception;
 }

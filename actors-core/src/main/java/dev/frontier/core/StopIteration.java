@@ -42,7 +42,12 @@ public final class StopIteration extends NoSuchElementException {
         super.fillInStackTrace();
     }
 
-    /** The generator's return value; {@code null} for a {@code void} body or a closed generator. */
+    /**
+     * The generator's return value.
+     *
+     * @param <R> the body's return type, as the caller knows it
+     * @return the value; {@code null} for a {@code void} body or a closed generator
+     */
     @SuppressWarnings("unchecked")
     public <R> R value() {
         return (R) value;

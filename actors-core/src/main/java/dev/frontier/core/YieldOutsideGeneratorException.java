@@ -8,7 +8,8 @@ package dev.frontier.core;
 public final class YieldOutsideGeneratorException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    YieldOutsideGeneratorException(Generator<?, ?, ?> owner) {
+    /** {@code owner}: the generator as its {@code toString()} names it. */
+    YieldOutsideGeneratorException(String owner) {
         super("yield called outside the running body of " + owner);
     }
 }

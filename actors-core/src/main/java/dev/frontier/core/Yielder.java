@@ -18,10 +18,17 @@ public interface Yielder<Y, S> {
      * the value of the next {@link Generator#send(Object)} ({@code null} for {@link Generator#next()}),
      * or throws the exception given to {@link Generator#throwIn(Throwable)} or the
      * {@link GeneratorExit} of {@link Generator#close()}. Python's {@code sent = yield value}.
+     *
+     * @param value the value handed out
+     * @return the value sent in on resumption
      */
     S yield(Y value);
 
-    /** {@code yield(null)}: Python's bare {@code item = yield}, for bodies that only receive. */
+    /**
+     * {@code yield(null)}: Python's bare {@code item = yield}, for bodies that only receive.
+     *
+     * @return the value sent in on resumption
+     */
     default S yield() {
         return this.yield(null);
     }
@@ -32,12 +39,18 @@ public interface Yielder<Y, S> {
      * generator's caller; values sent and exceptions thrown into this generator pass in to
      * {@code sub}; closing this generator closes {@code sub} first. A {@code sub} that has
      * already finished returns {@code null} at once.
+     *
+     * @param sub the generator to delegate to
+     * @param <T> its return type
+     * @return {@code sub}'s return value
      */
     <T> T yieldFrom(Generator<? extends Y, ? super S, T> sub);
 
     /**
      * Yields each element of a plain iterable: {@code yield from} a list. A plain iterable cannot
      * receive: sending it a non-null value throws {@link IllegalArgumentException} at this call.
+     *
+     * @param items the values to yield, in order
      */
     void yieldAll(Iterable<? extends Y> items);
 }

@@ -13,8 +13,13 @@
  * a build step or agent and breaks on code it cannot see. {@code jdk.internal.vm.Continuation},
  * the machinery under virtual threads, freezes and thaws real frames on the current thread: a
  * suspended generator is a few hundred bytes of heap, resuming it is a method call, and any code,
- * however deep, can yield. The price is one {@code --add-exports} flag, and one small adapter,
- * {@code Coroutine}, that is the only code touching the internal class.
+ * however deep, can yield. The price is one {@code --add-exports} flag at run time, and one small
+ * adapter, {@code ContinuationCore}, that is the only code touching the internal class.
+ *
+ * <p>Without the flag Frontier still works: generators fall back to a virtual thread per started
+ * generator with a hand-off (public API only, same semantics, much slower round trips), and say so
+ * once in the log, with the flag to add. See {@link dev.frontier.core.Generator}, "Two
+ * implementations".
  *
  * <h2>Error types</h2>
  * Each way to misuse a generator has its own exception and exact message:

@@ -23,10 +23,24 @@ import java.util.concurrent.Future;
  */
 public interface Awaiter {
 
-    /** Waits for {@code future}: any {@link CompletableFuture}, including another {@link Task}. */
+    /**
+     * Waits for {@code future}: any {@link CompletableFuture}, including another {@link Task}.
+     *
+     * @param future what to wait for
+     * @param <T> its value's type
+     * @return its value
+     * @throws Exception what it failed with, unwrapped
+     */
     <T> T await(CompletableFuture<T> future) throws Exception;
 
-    /** Waits for {@code stage}: any {@link CompletionStage}. */
+    /**
+     * Waits for {@code stage}: any {@link CompletionStage}.
+     *
+     * @param stage what to wait for
+     * @param <T> its value's type
+     * @return its value
+     * @throws Exception what it failed with, unwrapped
+     */
     <T> T await(CompletionStage<T> stage) throws Exception;
 
     /**
@@ -34,6 +48,11 @@ public interface Awaiter {
      * {@link java.util.concurrent.ExecutorService#submit} returns. A plain future has no
      * callback, so while it is pending one virtual thread is blocked in its {@code get()} on the
      * task's behalf; prefer a {@link CompletionStage} where there is a choice.
+     *
+     * @param future what to wait for
+     * @param <T> its value's type
+     * @return its value
+     * @throws Exception what it failed with, unwrapped
      */
     <T> T await(Future<T> future) throws Exception;
 }

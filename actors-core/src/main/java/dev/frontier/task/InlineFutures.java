@@ -24,12 +24,24 @@ public final class InlineFutures {
     private InlineFutures() {
     }
 
-    /** Python's {@code start_inline_future(gen)}: {@link Task#startInline(TaskBody)}. */
+    /**
+     * Python's {@code start_inline_future(gen)}: {@link Task#startInline(TaskBody)}.
+     *
+     * @param body the task's code
+     * @param <R> the task's result type
+     * @return the started task
+     */
     public static <R> Task<R> startInlineFuture(TaskBody<R> body) {
         return Task.startInline(body);
     }
 
-    /** Python's {@code start_inline_future(gen)}: {@link Task#startInline(Generator)}. */
+    /**
+     * Python's {@code start_inline_future(gen)}: {@link Task#startInline(Generator)}.
+     *
+     * @param generator a generator yielding the futures it waits on, not yet started
+     * @param <R> the task's result type
+     * @return the started task
+     */
     public static <R> Task<R> startInlineFuture(Generator<?, ?, R> generator) {
         return Task.startInline(generator);
     }
@@ -37,6 +49,8 @@ public final class InlineFutures {
     /**
      * Python's {@code run_inline_future(gen)}: starts an inline task and blocks until it is done.
      *
+     * @param body the task's code
+     * @param <R> the task's result type
      * @return the body's return value
      * @throws Exception what the body threw, unwrapped; {@link java.util.concurrent.CancellationException}
      *         if the task was cancelled; {@link InterruptedException} if the caller was
@@ -46,7 +60,14 @@ public final class InlineFutures {
         return resultOf(Task.startInline(body));
     }
 
-    /** {@link #runInlineFuture(TaskBody)} for a generator yielding futures. */
+    /**
+     * {@link #runInlineFuture(TaskBody)} for a generator yielding futures.
+     *
+     * @param generator a generator yielding the futures it waits on, not yet started
+     * @param <R> the task's result type
+     * @return the generator's return value
+     * @throws Exception as for {@link #runInlineFuture(TaskBody)}
+     */
     public static <R> R runInlineFuture(Generator<?, ?, R> generator) throws Exception {
         return resultOf(Task.startInline(generator));
     }
@@ -55,6 +76,8 @@ public final class InlineFutures {
      * Python's {@code run_inline_thread(gen)}: runs the body to completion on the calling thread,
      * blocking at each wait; nothing is posted anywhere and no callback is registered.
      *
+     * @param body the task's code
+     * @param <R> the task's result type
      * @return the body's return value
      * @throws Exception what the body threw; {@link InterruptedException} if the caller was
      *         interrupted while blocked (the body is closed first, so its finally blocks run)
@@ -63,7 +86,14 @@ public final class InlineFutures {
         return runInlineThread(BodyAwaiter.generator(body));
     }
 
-    /** {@link #runInlineThread(TaskBody)} for a generator yielding futures. */
+    /**
+     * {@link #runInlineThread(TaskBody)} for a generator yielding futures.
+     *
+     * @param generator a generator yielding the futures it waits on, not yet started
+     * @param <R> the task's result type
+     * @return the generator's return value
+     * @throws Exception as for {@link #runInlineThread(TaskBody)}
+     */
     public static <R> R runInlineThread(Generator<?, ?, R> generator) throws Exception {
         Generator<Object, Object, R> body = Task.fresh(generator);
         Object value = null;
@@ -101,6 +131,10 @@ public final class InlineFutures {
      * {@code patch_future}, which makes a future something {@code yield from} can delegate to.
      * Inside a task's generator, {@code T r = y.yieldFrom(awaiting(f))} is {@code y.yield(f)}
      * typed; a done future is read without yielding.
+     *
+     * @param future the future to wait on
+     * @param <T> its value's type
+     * @return a new generator yielding {@code future} (unless it is done) and returning its value
      */
     @SuppressWarnings("unchecked")
     public static <T> Generator<Object, Object, T> awaiting(Future<T> future) {

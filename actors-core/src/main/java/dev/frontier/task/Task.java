@@ -123,6 +123,11 @@ public final class Task<R> extends CompletableFuture<R> {
     /**
      * Starts a task running {@code body}. Every step of it, the first included, runs on
      * {@code executor}; completions of the futures it waits on post the next step there.
+     *
+     * @param executor where every step runs
+     * @param body the task's code
+     * @param <R> the task's result type
+     * @return the started task
      */
     public static <R> Task<R> start(Executor executor, TaskBody<R> body) {
         return begin(executor, BodyAwaiter.generator(body));
@@ -133,6 +138,10 @@ public final class Task<R> extends CompletableFuture<R> {
      * {@code Task(gen)} for Python-style bodies, {@code Object r = y.yield(future)}. Yielding
      * anything else throws {@link NotAFutureException} in at that yield.
      *
+     * @param executor where every step runs
+     * @param generator a generator yielding the futures it waits on, not yet started
+     * @param <R> the task's result type
+     * @return the started task
      * @throws IllegalArgumentException the generator has already started
      */
     public static <R> Task<R> start(Executor executor, Generator<?, ?, R> generator) {
@@ -143,17 +152,31 @@ public final class Task<R> extends CompletableFuture<R> {
      * Starts a task that resumes inline: its first step runs now on the calling thread, and each
      * later step on whichever thread completes the future it waits on. The seed's
      * {@code start_inline_future}. Nesting is capped by {@link InlineExecutor}.
+     *
+     * @param body the task's code
+     * @param <R> the task's result type
+     * @return the started task
      */
     public static <R> Task<R> startInline(TaskBody<R> body) {
         return start(InlineExecutor.INSTANCE, body);
     }
 
-    /** {@link #startInline(TaskBody)} for a generator that yields the futures it waits on. */
+    /**
+     * {@link #startInline(TaskBody)} for a generator that yields the futures it waits on.
+     *
+     * @param generator a generator yielding the futures it waits on, not yet started
+     * @param <R> the task's result type
+     * @return the started task
+     */
     public static <R> Task<R> startInline(Generator<?, ?, R> generator) {
         return start(InlineExecutor.INSTANCE, generator);
     }
 
-    /** The executor this task's steps run on. */
+    /**
+     * The executor this task's steps run on.
+     *
+     * @return the task's executor
+     */
     public Executor executor() {
         return executor;
     }

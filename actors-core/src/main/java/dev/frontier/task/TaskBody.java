@@ -19,5 +19,13 @@ package dev.frontier.task;
  */
 @FunctionalInterface
 public interface TaskBody<R> {
+
+    /**
+     * Runs the task's code.
+     *
+     * @param a the task's awaiter, to wait on futures with
+     * @return the task's result
+     * @throws Exception anything; the task completes exceptionally with it
+     */
     R run(Awaiter a) throws Exception;
 }

@@ -6,6 +6,7 @@ import static dev.frontier.context.Contexts.tempdir;
 import static dev.frontier.context.Contexts.timethis;
 import static dev.frontier.context.Contexts.with;
 import static dev.frontier.context.Contexts.withVoid;
+import static dev.frontier.core.GeneratorImplementation.CONTINUATIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -70,7 +71,7 @@ class ContextsHelpersTest {
             assertEquals(1, appender.list.size());
             ILoggingEvent event = appender.list.get(0);
             assertEquals(Level.INFO, event.getLevel());
-            assertEquals("counting: 1.234", event.getFormattedMessage());
+            assertEquals("counting: 1.234 s", event.getFormattedMessage());
         }
 
         @Test
@@ -79,7 +80,17 @@ class ContextsHelpersTest {
             assertSame(boom, assertThrows(IllegalStateException.class, () -> withVoid(timethis("failing", this::read), v -> {
                 throw boom;
             })));
-            assertEquals("failing: 1.234", appender.list.get(0).getFormattedMessage());
+            assertEquals("failing: 1.234 s", appender.list.get(0).getFormattedMessage());
+        }
+
+        @Test
+        void theUnitIsTheLargestThatKeepsTheValueAtLeastOne() {
+            assertEquals("1.234 s", Contexts.formatNanos(1_234_000_000L));
+            assertEquals("1.000 s", Contexts.formatNanos(1_000_000_000L));
+            assertEquals("750.000 ms", Contexts.formatNanos(750_000_000L));
+            assertEquals("1.000 ms", Contexts.formatNanos(1_000_000L));
+            assertEquals("41.250 us", Contexts.formatNanos(41_250L));
+            assertEquals("0.000 us", Contexts.formatNanos(0L));
         }
 
         @Test
@@ -87,7 +98,7 @@ class ContextsHelpersTest {
             try (var scope = timethis("real").enter()) {
                 assertEquals(null, scope.value());
             }
-            assertTrue(appender.list.get(0).getFormattedMessage().matches("real: \\d+\\.\\d{3}"),
+            assertTrue(appender.list.get(0).getFormattedMessage().matches("real: \\d+\\.\\d{3} (s|ms|us)"),
                     appender.list.get(0).getFormattedMessage());
         }
     }
@@ -151,7 +162,9 @@ class ContextsHelpersTest {
             ReentrantLock lock = new ReentrantLock();
             withVoid(locked(lock), l -> {
                 assertSame(lock, l);
-                assertTrue(lock.isHeldByCurrentThread());
+                assertTrue(lock.isLocked());
+                // On the thread fallback the generator's body, which took the lock, has a thread of its own.
+                assertEquals(CONTINUATIONS, lock.isHeldByCurrentThread());
                 assertFalse(CompletableFuture.supplyAsync(lock::tryLock).get(10, TimeUnit.SECONDS),
                         "another thread cannot take it");
             });

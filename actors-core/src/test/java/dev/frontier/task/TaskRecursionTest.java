@@ -1,5 +1,6 @@
 package dev.frontier.task;
 
+import static dev.frontier.core.GeneratorImplementation.CONTINUATIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,12 @@ import org.junit.jupiter.api.Timeout;
  */
 class TaskRecursionTest {
 
-    static final int TICKS = 1_000_000;
+    /**
+     * A million on continuations. On the thread fallback each task's generator is a thread
+     * hand-off of some microseconds, so 20,000: still far past where an unbounded stack overflows
+     * (about the 90th tick).
+     */
+    static final int TICKS = CONTINUATIONS ? 1_000_000 : 20_000;
     /** Small enough that a million nested steps, or even a few thousand, would overflow it. */
     static final long STACK_BYTES = 256 * 1024;
 
@@ -107,7 +113,7 @@ class TaskRecursionTest {
     @Test
     @Timeout(120)
     void aLongChainOfTasksEachAwaitingThePreviousCompletesInlineWithoutOverflow() throws Throwable {
-        int length = 100_000;
+        int length = CONTINUATIONS ? 100_000 : 10_000;
         CompletableFuture<Integer> head = new CompletableFuture<>();
         AtomicReference<Task<Integer>> last = new AtomicReference<>();
         onSmallStack(() -> {

@@ -1,5 +1,6 @@
 package dev.frontier.task;
 
+import static dev.frontier.core.GeneratorImplementation.CONTINUATIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -351,11 +352,14 @@ class TaskTest {
                     inner.next();
                     return "no";
                 } catch (AwaitOutsideTaskException e) {
-                    return e.getCause().getClass().getSimpleName();
+                    return e.getCause() == null ? "no cause" : e.getCause().getClass().getSimpleName();
                 }
             });
             loop.runUntilIdle();
-            assertEquals("YieldOutsideGeneratorException", t.join());
+            // On continuations the inner body runs on the task's thread, so the await gets as far as
+            // the yield, which refuses; on the thread fallback it runs on a thread of its own, which
+            // the awaiter refuses first.
+            assertEquals(CONTINUATIONS ? "YieldOutsideGeneratorException" : "no cause", t.join());
         }
 
         @Test

@@ -2,66 +2,171 @@ package dev.frontier.examples;
 
 import dev.frontier.examples.compiler.Calc;
 import dev.frontier.examples.contexts.ContextsDemo;
+import dev.frontier.examples.fib.AfterPuzzler;
+import dev.frontier.examples.fib.FibExample;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The launcher behind the README's run command:
- * {@code mvn -q compile exec:exec -Dexample="NAME [ARGS...] [--trace=ACTOR]"}.
+ * {@code mvn -q compile exec:exec -Dexample="NAME [ARGS...] [--trace=ACTOR,...]"}.
  *
  * <p>{@code --trace=NAMES} turns on the delivery trace ({@code sender -> receiver: message}) for
  * the actors it names: names and glob patterns separated by commas ({@code ping,pong},
  * {@code worker-*}, {@code *}). It sets the {@code frontier.trace} property, which every actor
  * system's default options read, and {@code frontier.trace.level}, which puts the bundled
  * {@code logback.xml}'s {@code dev.frontier.trace} logger at TRACE.
+ *
+ * <p>Bad arguments (an unknown example or option, a count that is not a whole number in range,
+ * arguments an example does not take) print one usage line on stderr and exit with status 2,
+ * before anything runs. Through Maven's {@code exec:exec}, status 2 counts as success (see
+ * {@code examples/pom.xml}), so the usage line is all that is printed.
  */
 public final class Examples {
 
-    private static final String USAGE = """
-            usage: NAME [ARGS...] [--trace=ACTOR,...]
-              pingpong [COUNT]          deque-scheduler ping-pong (default 10 messages)
-              printer [N]               the seed's printer actor, counting down from N (default 10)
-              direct-pingpong [COUNT]   Attempt 1: direct send fails with "generator already executing"
-              thread-pingpong [COUNT]   Solution 1: one virtual thread per actor
-              calc EXPRESSION...        the expression compiler as an actor: calc 2 + 3 * 4 - 5 prints 9
-              contexts                  actors holding resources through context managers; timethis
-              fib [N]                   inlined-future tasks: the seed's fib examples (compute_fibs, do_many, errors)
-              after                     the seed's after(delay, gen) puzzler: what fails, what works
-              supervision               let it crash: a bank under supervisors; restarts, a limit hit, escalation
-            """;
+    /** Exit status for bad arguments, as in the shells' convention. */
+    public static final int USAGE_STATUS = 2;
+
+    /** What each example takes, in the usage line. */
+    private static final Map<String, String> SYNOPSIS = Map.of(
+            "pingpong", "pingpong [COUNT]",
+            "printer", "printer [N]",
+            "direct-pingpong", "direct-pingpong [COUNT]",
+            "thread-pingpong", "thread-pingpong [COUNT]",
+            "calc", "calc EXPRESSION...",
+            "contexts", "contexts",
+            "fib", "fib [N]",
+            "after", "after",
+            "supervision", "supervision");
+
+    private static final String NAMES = "pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision";
+
+    /** The largest {@code fib N}: the example computes fib(0..N) recursively, twice. */
+    static final int MAX_FIB = 40;
 
     private Examples() {
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String> rest = new ArrayList<>();
-        System.setProperty("frontier.trace", "");
-        for (String a : args) {
-            if (a.startsWith("--trace=")) {
-                System.setProperty("frontier.trace", a.substring("--trace=".length()));
-                System.setProperty("frontier.trace.level", "TRACE");
-            } else {
-                rest.add(a);
-            }
+    /** Bad arguments: {@link #getMessage()} is the whole usage line. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String line) {
+            super(line, null, false, false);
         }
-        String name = rest.isEmpty() ? "pingpong" : rest.remove(0);
-        String[] tail = rest.toArray(String[]::new);
-        switch (name) {
+    }
+
+    /** An example to run, with its arguments checked. */
+    record Launch(String name, List<String> args, String trace) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Launch launch;
+        try {
+            launch = parse(args);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(USAGE_STATUS);
+            return;
+        }
+        System.setProperty("frontier.trace", launch.trace() == null ? "" : launch.trace());
+        if (launch.trace() != null) {
+            System.setProperty("frontier.trace.level", "TRACE");
+        }
+        String[] tail = launch.args().toArray(String[]::new);
+        switch (launch.name()) {
             case "pingpong" -> PingPong.main(tail);
             case "printer" -> Printer.main(tail);
             case "direct-pingpong" -> DirectPingPong.main(tail);
             case "thread-pingpong" -> ThreadPingPong.main(tail);
             case "calc" -> Calc.main(tail);
             case "contexts" -> ContextsDemo.main(tail);
-            case "fib" -> dev.frontier.examples.fib.FibExample.main(tail);
-            case "after" -> dev.frontier.examples.fib.AfterPuzzler.main(tail);
+            case "fib" -> FibExample.main(tail);
+            case "after" -> AfterPuzzler.main(tail);
             case "supervision" -> dev.frontier.examples.supervision.Bank.main(tail);
-            default -> {
-                System.err.println("unknown example '" + name + "' (arguments " + Arrays.toString(args) + ")");
-                System.err.print(USAGE);
-                System.exit(2);
+            default -> throw new AssertionError(launch.name()); // parse() accepts only the names above
+        }
+    }
+
+    /**
+     * Checks the command line: {@code NAME [ARGS...] [--trace=ACTOR,...]}, {@code pingpong} when empty.
+     *
+     * @throws UsageException with the one line to print
+     */
+    static Launch parse(String[] args) throws UsageException {
+        String trace = null;
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--trace=") && a.length() > "--trace=".length()) {
+                trace = a.substring("--trace=".length());
+            } else if (a.startsWith("--")) {
+                throw usage(rest.isEmpty() ? null : rest.get(0), "unknown option \"" + a + "\"");
+            } else {
+                rest.add(a);
             }
+        }
+        String name = rest.isEmpty() ? "pingpong" : rest.remove(0);
+        if (!SYNOPSIS.containsKey(name)) {
+            throw usage(null, "unknown example \"" + name + "\"");
+        }
+        switch (name) {
+            case "pingpong", "printer", "direct-pingpong", "thread-pingpong" -> count(name, rest, 1, 1_000_000);
+            case "fib" -> count(name, rest, 0, MAX_FIB);
+            case "contexts", "after", "supervision" -> {
+                if (!rest.isEmpty()) {
+                    throw usage(name, "takes no arguments, got \"" + String.join(" ", rest) + "\"");
+                }
+            }
+            case "calc" -> {
+                if (rest.isEmpty()) {
+                    throw usage(name, "needs an expression, e.g. calc 2 + 3 * 4 - 5");
+                }
+            }
+            default -> throw new AssertionError(name);
+        }
+        return new Launch(name, List.copyOf(rest), trace);
+    }
+
+    /** At most one argument, a whole number from {@code min} to {@code max}. */
+    private static void count(String name, List<String> rest, int min, int max) throws UsageException {
+        if (rest.isEmpty()) {
+            return;
+        }
+        String what = SYNOPSIS.get(name).replaceAll(".*\\[(\\w+)]", "$1");
+        if (rest.size() > 1) {
+            throw usage(name, "one " + what + " at most, got \"" + String.join(" ", rest) + "\"");
+        }
+        String arg = rest.get(0);
+        int n;
+        try {
+            n = Integer.parseInt(arg);
+        } catch (NumberFormatException e) {
+            n = Integer.MIN_VALUE;
+        }
+        if (n < min || n > max) {
+            throw usage(name, what + " must be a whole number from " + min + " to " + max + ", got \"" + arg + "\"");
+        }
+    }
+
+    /** The usage line: the synopsis of {@code name} (all names if null), and what was wrong. */
+    private static UsageException usage(String name, String problem) {
+        String synopsis = name == null || !SYNOPSIS.containsKey(name)
+                ? "[" + NAMES + "] [ARGS...]"
+                : SYNOPSIS.get(name);
+        return new UsageException("usage: " + synopsis + " [--trace=ACTOR,...]: " + problem);
+    }
+
+    /**
+     * {@link #main}'s argument check for tests: returns the usage line {@link #main} would print
+     * on stderr before exiting with {@link #USAGE_STATUS}, or null when the arguments are good.
+     */
+    static String usageLine(String... args) {
+        try {
+            parse(args);
+            return null;
+        } catch (UsageException e) {
+            return e.getMessage();
         }
     }
 }

@@ -119,7 +119,7 @@ class ExamplesTest {
         assertEquals(2, timed.size(), out.toString());
         for (int batch = 1; batch <= 2; batch++) {
             assertTrue(timed.get(batch - 1).matches(".*\\[counter#" + 2 * batch + "] dev\\.frontier\\.context\\.Contexts - counter batch "
-                    + batch + ": \\d+\\.\\d{3}"), timed.get(batch - 1));
+                    + batch + ": \\d+\\.\\d{3} (s|ms|us)"), timed.get(batch - 1));
         }
     }
 

@@ -528,6 +528,15 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         return generator != null && generator.state() == Generator.State.SUSPENDED;
     }
 
+    /**
+     * Whether the calling code is this actor's generator body (on the thread fallback a body runs on
+     * a thread of its own, not on its host's). Any thread.
+     */
+    boolean bodyRunsHere() {
+        Generator<Object, Object, Void> g = generator;
+        return g != null && g.isRunningHere();
+    }
+
     /** Whether the actor's generator is running right now (on some thread's stack). */
     boolean isExecuting() {
         return generator != null && generator.state() == Generator.State.RUNNING;

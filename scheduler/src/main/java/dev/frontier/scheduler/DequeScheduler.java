@@ -66,7 +66,10 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private final SchedulerClock clock;
     private volatile Thread owner;
     private volatile Thread dedicated;
-    /** The actor whose code is running. Scheduler thread only. */
+    /**
+     * The actor whose code is running. Written by the scheduler thread only; read also by a
+     * generator body the scheduler thread handed its turn to (the thread fallback).
+     */
     private ActorCell<?> current;
     private long delivered;
     private long turns;
@@ -90,9 +93,17 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         return new DequeScheduler(options);
     }
 
-    /** Whether the calling thread is this scheduler's thread. */
+    /**
+     * Whether the calling code runs on this scheduler's behalf: on its thread, or in the body of the
+     * actor whose turn it is (which, on the generators' thread fallback, runs on a thread of its own
+     * while the scheduler thread waits for it).
+     */
     public boolean isSchedulerThread() {
-        return Thread.currentThread() == owner;
+        if (Thread.currentThread() == owner) {
+            return true;
+        }
+        ActorCell<?> c = current; // written by the scheduler thread before it handed the turn over
+        return c != null && c.bodyRunsHere();
     }
 
     /**
@@ -245,7 +256,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             }
             return;
         }
-        if (Thread.currentThread() == owner) {
+        if (isSchedulerThread()) {
             enqueue(target, sender, message);
         } else {
             inbox.offer(new Envelope(target, sender, message));
@@ -257,7 +268,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         if (target.room() != null) {
             target.room().force();
         }
-        if (Thread.currentThread() == owner) {
+        if (isSchedulerThread()) {
             enqueue(target, sender, notice);
         } else {
             inbox.offer(new Envelope(target, sender, notice));
@@ -437,12 +448,12 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
 
     @Override
     ActorCell<?> currentActor() {
-        return Thread.currentThread() == owner ? current : null;
+        return isSchedulerThread() ? current : null;
     }
 
     @Override
     boolean isRunning(ActorCell<?> cell) {
-        return current == cell && Thread.currentThread() == owner;
+        return current == cell && (Thread.currentThread() == owner || cell.bodyRunsHere());
     }
 
     @Override
@@ -682,7 +693,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     }
 
     private void checkSchedulerThread(String operation) {
-        if (Thread.currentThread() != owner) {
+        if (!isSchedulerThread()) {
             throw new IllegalStateException(operation + "() must only be called from the scheduler thread ("
                     + owner.getName() + "), not " + Thread.currentThread().getName());
         }

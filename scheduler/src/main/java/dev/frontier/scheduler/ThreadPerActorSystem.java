@@ -198,9 +198,8 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         Object take(ActorCell<?> c, Predicate<Object> accepts, long deadline) {
             checkNotStopping();
             if (++takenInARow >= options.throughput) {
-                // a virtual thread that always has mail would never unmount: give the carrier away
                 takenInARow = 0;
-                Thread.yield();
+                giveWay();
             }
             for (;;) {
                 checkStopRequested();
@@ -221,6 +220,21 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
                 } else {
                     dispatch(e);
                 }
+            }
+        }
+
+        /**
+         * An actor that always has mail would keep its thread running for ever; after a turn's worth
+         * of messages it lets the others run. A virtual thread parks for a moment rather than
+         * {@code Thread.yield()}: a yield goes back to its carrier's own queue while that queue has
+         * other busy threads, so a thread woken from outside (in the pool's shared queue) could
+         * wait for ever; the timed park's wake-up goes to the shared queue, behind it.
+         */
+        private void giveWay() {
+            if (thread.isVirtual()) {
+                LockSupport.parkNanos(this, 1);
+            } else {
+                Thread.yield();
             }
         }
 

@@ -309,16 +309,19 @@ class ReliabilityTest {
     void everyShutdownCallerWaits() throws Exception {
         DequeScheduler s = DequeScheduler.create(options()).start();
         List<String> finallies = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(10);
         for (int i = 0; i < 10; i++) {
             String name = "a" + i;
             s.<String>spawn(name, ctx -> {
                 try {
+                    started.countDown();
                     ctx.receive();
                 } finally {
                     finallies.add(name);
                 }
             });
         }
+        assertTrue(started.await(10, TimeUnit.SECONDS), "a body that never started has no finally to run");
         List<Thread> callers = new ArrayList<>();
         List<Integer> seenAfterReturn = new CopyOnWriteArrayList<>();
         for (int t = 0; t < 4; t++) {

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 
 /**
  * A number as Python has them: an exact, unbounded {@link IntValue int} or a
- * {@link FloatValue float} (a {@code double}). {@link #toString()} prints it as Python does:
+ * {@link FloatValue float} (a {@code double}). {@code toString()} prints it as Python does:
  * {@code 9}, {@code 2.5}, {@code 2.0}, {@code 1e+16}.
  */
 public sealed interface Value permits IntValue, FloatValue {

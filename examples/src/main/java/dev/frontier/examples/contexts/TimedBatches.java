@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * An actor that handles its messages in batches and times each batch with
  * {@link Contexts#timethis}: the timer is entered at the first message of a batch and exited
  * after the last one is handled, across the receives in between, and logs
- * {@code "NAME batch K: 0.750"} (seconds) at INFO on {@code dev.frontier.context.Contexts}.
+ * {@code "NAME batch K: 750.000 ms"} at INFO on {@code dev.frontier.context.Contexts}.
  * The log line is written inside the actor but by {@code Contexts}' own logger, not
  * {@code ctx.log()}: run it with {@code MdcMode.EVERY_MESSAGE} for the MDC to name the actor there.
  *

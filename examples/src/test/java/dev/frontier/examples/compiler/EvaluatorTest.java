@@ -98,8 +98,9 @@ class EvaluatorTest {
         assertEquals("499500", eval(sumText(1000)));
     }
 
+    /** A hang guard, not a speed check (that is CompilerBenchmark): 20 s was exceeded at load 14 on 2 cores. */
     @Test
-    @Timeout(20)
+    @Timeout(120)
     void sumOfAMillionTermsIsExact() {
         assertEquals("499999500000", eval(sumText(1_000_000)));
     }

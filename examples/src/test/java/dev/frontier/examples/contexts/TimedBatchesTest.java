@@ -92,11 +92,11 @@ class TimedBatchesTest {
         sendThenWait("b", Duration.ofMillis(500));
         assertEquals(List.of(), logged(), "the batch is still open");
         sendThenWait("c", Duration.ofSeconds(1));
-        assertEquals(List.of("counter batch 1: 0.750"), logged());
+        assertEquals(List.of("counter batch 1: 750.000 ms"), logged());
         sendThenWait("d", Duration.ofMillis(1500));
         sendThenWait("e", Duration.ZERO);
         sendThenWait("f", Duration.ZERO);
-        assertEquals(List.of("counter batch 1: 0.750", "counter batch 2: 1.500"), logged());
+        assertEquals(List.of("counter batch 1: 750.000 ms", "counter batch 2: 1.500 s"), logged());
         assertEquals(List.of("a", "b", "c", "d", "e", "f"), handled);
     }
 
@@ -107,7 +107,7 @@ class TimedBatchesTest {
         sendThenWait("b", Duration.ZERO);
         ILoggingEvent event = appender.list.get(0);
         assertEquals(Level.INFO, event.getLevel());
-        assertEquals("counter batch 1: 0.040", event.getFormattedMessage());
+        assertEquals("counter batch 1: 40.000 ms", event.getFormattedMessage());
         assertEquals("counter", event.getMDCPropertyMap().get("actor"));
         assertEquals("2", event.getMDCPropertyMap().get("msgSeq"), "during the batch's last message");
     }
@@ -119,7 +119,7 @@ class TimedBatchesTest {
         sendThenWait("b", Duration.ofMillis(200));
         s.stop("counter");
         s.run();
-        assertEquals(List.of("counter batch 1: 0.500"), logged());
+        assertEquals(List.of("counter batch 1: 500.000 ms"), logged());
         assertEquals(List.of(), failures);
     }
 
@@ -128,7 +128,7 @@ class TimedBatchesTest {
         spawnCounter(10);
         sendThenWait("a", Duration.ofMillis(125));
         sendThenWait("bad", Duration.ZERO);
-        assertEquals(List.of("counter batch 1: 0.125"), logged());
+        assertEquals(List.of("counter batch 1: 125.000 ms"), logged());
         assertEquals(1, failures.size());
         assertEquals("bad", failures.get(0).message());
         assertInstanceOf(IllegalArgumentException.class, failures.get(0).cause());
