@@ -13,6 +13,11 @@ import java.time.Duration;
  * the seed). As in Python, the exception propagates back through every actor on the call stack
  * (each one ends, and is reported to the error handler) to the original caller.
  *
+ * <p>It has no timers ({@code sleep}, {@code receive} with a timeout, {@code sendAfter} and
+ * {@code ask} are refused), so it has no use for a clock: a clock other than
+ * {@link SchedulerClock#SYSTEM} (a {@link ManualClock}) is refused at creation rather than
+ * silently ignored.
+ *
  * <p><b>Note:</b> this class is not threadsafe; use it from one thread.
  */
 public final class DirectActorSystem extends AbstractActorSystem {
@@ -21,6 +26,10 @@ public final class DirectActorSystem extends AbstractActorSystem {
 
     private DirectActorSystem(ActorSystemOptions options) {
         super(options);
+        if (options.clock != SchedulerClock.SYSTEM) {
+            throw new IllegalArgumentException("DirectActorSystem has no timers, so it cannot follow " + options.clock
+                    + "; use a DequeScheduler for virtual time");
+        }
     }
 
     /** A direct system with default options. */
