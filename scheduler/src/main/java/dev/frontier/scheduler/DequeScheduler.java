@@ -162,6 +162,18 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     }
 
     /**
+     * When the earliest pending timer is due, as a reading of this scheduler's clock (nanoseconds),
+     * or empty if no timer is pending. With a {@link ManualClock}, advancing the clock to it and
+     * calling {@link #run()} fires that timer: how a test kit moves virtual time to the next event
+     * instead of by a guessed amount. Must only be called from the scheduler thread.
+     */
+    public java.util.OptionalLong nextTimerDeadline() {
+        checkSchedulerThread("nextTimerDeadline");
+        Timer t = timers.peek();
+        return t == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t.deadline);
+    }
+
+    /**
      * Moves the scheduler onto a dedicated platform thread named {@code frontier-scheduler} that
      * runs duty cycles, idling with the configured {@link IdleStrategy} when there is no work.
      * From then on every other thread, including the creator, goes through the inbox. Must only be

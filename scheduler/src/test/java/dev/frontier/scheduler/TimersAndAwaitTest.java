@@ -50,6 +50,21 @@ class TimersAndAwaitTest {
         assertEquals(List.of("sleeping", "awake"), log);
     }
 
+    /** nextTimerDeadline names the earliest pending timer, so a test can jump virtual time straight to it. */
+    @Test
+    void nextTimerDeadlineIsTheEarliestPendingTimer() {
+        assertTrue(s.nextTimerDeadline().isEmpty());
+        s.sendAfter(Duration.ofSeconds(30), "nobody", "late");
+        Cancellable early = s.sendAfter(Duration.ofSeconds(2), "nobody", "early");
+        assertEquals(Duration.ofSeconds(2).toNanos(), s.nextTimerDeadline().getAsLong());
+        early.cancel();
+        assertEquals(Duration.ofSeconds(30).toNanos(), s.nextTimerDeadline().getAsLong());
+        clock.advance(Duration.ofNanos(s.nextTimerDeadline().getAsLong() - clock.nanoTime()));
+        s.run();
+        assertTrue(s.nextTimerDeadline().isEmpty());
+        assertEquals(1, s.deadLetters().count(), "the late send fired (to nobody)");
+    }
+
     @Test
     void sendAfterDeliversAtTheDeadlineAndCancelStopsIt() {
         List<String> got = new ArrayList<>();
