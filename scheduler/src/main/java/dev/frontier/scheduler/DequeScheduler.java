@@ -60,9 +60,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     }
 
     /** Actors with work, and commands, in order. Scheduler thread only. */
-    private final ArrayDeque<Object> runQueue = new ArrayDeque<>();
-    private final Inbox inbox = new Inbox(1024, this::leftover);
-    private final TimerQueue timers = new TimerQueue();
+    final ArrayDeque<Object> runQueue = new ArrayDeque<>();
+    final Inbox inbox = new Inbox(1024, this::leftover);
+    final TimerQueue timers = new TimerQueue();
+    /** Explored schedulers only (null otherwise): chooses every step; see {@link ScheduleStrategy}. */
+    private final ControlledSchedule control;
     private final SchedulerClock clock;
     private volatile Thread owner;
     private volatile Thread dedicated;
@@ -70,27 +72,46 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * The actor whose code is running. Written by the scheduler thread only; read also by a
      * generator body the scheduler thread handed its turn to (the thread fallback).
      */
-    private ActorCell<?> current;
+    ActorCell<?> current;
     private long delivered;
     private long turns;
     /** {@link #closeEverything()} is running. Scheduler thread only. */
     private boolean closing;
 
-    private DequeScheduler(ActorSystemOptions options) {
+    private DequeScheduler(ActorSystemOptions options, ScheduleStrategy strategy) {
         super(options);
         this.owner = Thread.currentThread();
         this.clock = options.clock;
+        this.control = strategy == null ? null : new ControlledSchedule(this, strategy, (ManualClock) clock);
         inbox.consumer(owner);
     }
 
     /** A scheduler driven by the calling thread (call {@link #run()}), or by its own after {@link #start()}. */
     public static DequeScheduler create() {
-        return new DequeScheduler(ActorSystemOptions.defaults());
+        return new DequeScheduler(ActorSystemOptions.defaults(), null);
     }
 
     /** A scheduler with these options, driven by the calling thread until {@link #start()}. */
     public static DequeScheduler create(ActorSystemOptions options) {
-        return new DequeScheduler(options);
+        return new DequeScheduler(options, null);
+    }
+
+    /**
+     * <b>SPI for test tools</b> (frontier-testkit's schedule explorer): a scheduler whose every step
+     * {@code strategy} chooses (see {@link ScheduleStrategy}): messages wait in flight per sender and
+     * receiver until delivered, each delivery is a turn of one message, due timers fire in the order
+     * chosen, and when nothing is enabled the {@link ManualClock} (required: a real clock would make
+     * the run depend on the wall clock) moves to the next deadline. {@link #runOnce()} performs one
+     * step. Driven by hand only: {@link #start()} is refused, and work from another thread fails the
+     * step.
+     */
+    public static DequeScheduler createExplored(ActorSystemOptions options, ScheduleStrategy strategy) {
+        java.util.Objects.requireNonNull(strategy, "strategy");
+        if (!(options.clock instanceof ManualClock)) {
+            throw new IllegalArgumentException("an explored scheduler needs a ManualClock (ActorSystemOptions.withClock), "
+                    + "not " + options.clock + ": the wall clock would make the schedule depend on timing");
+        }
+        return new DequeScheduler(options, strategy);
     }
 
     /**
@@ -152,7 +173,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
                 n += cell.mailbox.size();
             }
         }
-        return n;
+        return control == null ? n : n + control.held();
     }
 
     /** Timers set and not yet fired, cancelled or abandoned. Must only be called from the scheduler thread. */
@@ -183,6 +204,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         checkSchedulerThread("start");
         if (dedicated != null) {
             throw new IllegalStateException("the scheduler is already started");
+        }
+        if (control != null) {
+            throw new IllegalStateException("an explored scheduler is driven by hand (runOnce/run), never started");
         }
         if (isShutdown()) {
             throw new IllegalStateException("the scheduler is shut down");
@@ -359,6 +383,8 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private void enqueue(ActorCell<?> target, ActorRef<?> sender, Object message) {
         if (!target.isAlive() || lifecycle() != RUNNING) {
             deadLetter(target.name, sender, message);
+        } else if (control != null) {
+            control.sent(target, sender, message); // explored: in flight until the strategy delivers it
         } else if (target.enqueue(sender, message)) {
             target.scheduled = true;
             runQueue.addLast(target);
@@ -533,7 +559,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private int dutyCycle() {
         int work = 0;
         if (lifecycle() == RUNNING) {
-            work = drainInbox() + fireTimers() + runTurns();
+            work = control == null ? drainInbox() + fireTimers() + runTurns() : control.step();
         }
         if (lifecycle() == STOPPING) {
             closeEverything();
@@ -595,7 +621,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     }
 
     /** One actor's turn; afterwards it goes to the back of the run queue if it has more to do. */
-    private int runTurn(ActorCell<?> cell, int budget) {
+    int runTurn(ActorCell<?> cell, int budget) {
         if (!cell.isAlive()) {
             cell.scheduled = false;
             return 0;
@@ -618,7 +644,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     }
 
     /** Runs a command as its actor (if that actor has ended: as no actor); reports what it throws. */
-    private void runCommand(Command c) {
+    void runCommand(Command c) {
         ActorCell<?> cell = c.actor != null && c.actor.isAlive() ? c.actor : null;
         current = cell;
         try {
@@ -676,6 +702,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             return; // called again by a command or a finally block while closing
         }
         closing = true;
+        if (control != null) {
+            control.close();
+        }
         inbox.close(e -> {
             if (e instanceof Envelope env) {
                 deadLetter(env.target().name, env.sender(), env.message());

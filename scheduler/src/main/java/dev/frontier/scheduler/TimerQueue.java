@@ -42,6 +42,25 @@ final class TimerQueue {
         return size == 0 ? null : heap[0];
     }
 
+    /**
+     * Adds every timer due at {@code now} to {@code out}, earliest first and, for one deadline, in
+     * the order they were set; removes nothing. For an explored scheduler, which lets its strategy
+     * choose among the due timers.
+     */
+    void dueInto(long now, java.util.List<Timer> out) {
+        int from = out.size();
+        collectDue(0, now, out);
+        out.subList(from, out.size()).sort(null);
+    }
+
+    private void collectDue(int i, long now, java.util.List<Timer> out) {
+        if (i < size && heap[i].deadline - now <= 0) {
+            out.add(heap[i]);
+            collectDue((i << 1) + 1, now, out);
+            collectDue((i << 1) + 2, now, out);
+        }
+    }
+
     /** Removes {@code t} if it is here. */
     void remove(Timer t) {
         int i = t.index;

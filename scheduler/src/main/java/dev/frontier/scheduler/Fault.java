@@ -1,0 +1,77 @@
+package dev.frontier.scheduler;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * <b>SPI for test tools</b>: what an {@link ScheduleStrategy explored} scheduler does to a delivery
+ * instead of (or besides) delivering it. Immutable.
+ *
+ * <ul>
+ *   <li>{@link #NONE}: delivered as sent.</li>
+ *   <li>{@link #DROP}: lost in flight; the receiver never sees it (not a dead letter: nobody knows).</li>
+ *   <li>{@link #DUPLICATE}: delivered, and delivered once more as the channel's next message, so
+ *       the order from that sender is kept.</li>
+ *   <li>{@link #delay(Duration)}: not delivered now; the channel (this message and those behind
+ *       it from the same sender) is held for that much virtual time, so timers can fire first.</li>
+ *   <li>{@link #crash(Throwable)}: the receiver takes the message and fails with {@code cause} as if
+ *       its code had thrown it: its generator is closed (its {@code finally} blocks run), the failure
+ *       is reported and counted, and its termination completes exceptionally.</li>
+ * </ul>
+ */
+public final class Fault {
+
+    /** What a fault does. */
+    public enum Kind { NONE, DROP, DUPLICATE, DELAY, CRASH }
+
+    public static final Fault NONE = new Fault(Kind.NONE, Duration.ZERO, null);
+    public static final Fault DROP = new Fault(Kind.DROP, Duration.ZERO, null);
+    public static final Fault DUPLICATE = new Fault(Kind.DUPLICATE, Duration.ZERO, null);
+
+    private final Kind kind;
+    private final Duration delay;
+    private final Throwable cause;
+
+    private Fault(Kind kind, Duration delay, Throwable cause) {
+        this.kind = kind;
+        this.delay = delay;
+        this.cause = cause;
+    }
+
+    /** Holds the channel for {@code delay} of virtual time (must be positive). */
+    public static Fault delay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.isZero()) {
+            throw new IllegalArgumentException("a delay must be positive: " + delay);
+        }
+        return new Fault(Kind.DELAY, delay, null);
+    }
+
+    /** The receiver fails with {@code cause} at this delivery. */
+    public static Fault crash(Throwable cause) {
+        return new Fault(Kind.CRASH, Duration.ZERO, Objects.requireNonNull(cause, "cause"));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** DELAY: how long; otherwise zero. */
+    public Duration delay() {
+        return delay;
+    }
+
+    /** CRASH: what the receiver fails with; otherwise null. */
+    public Throwable cause() {
+        return cause;
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case DELAY -> "delay " + delay.toMillis() + " ms";
+            case CRASH -> "crash (" + cause + ")";
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}
