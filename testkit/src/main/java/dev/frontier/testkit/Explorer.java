@@ -1,0 +1,307 @@
+package dev.frontier.testkit;
+
+import dev.frontier.actor.ActorFailure;
+import dev.frontier.scheduler.ActorSystemOptions;
+import dev.frontier.scheduler.DequeScheduler;
+import dev.frontier.scheduler.ManualClock;
+import dev.frontier.scheduler.ScheduleStrategy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Seeded schedule exploration: runs a scenario under many schedules, each chosen step by step from
+ * a seed by a {@link Strategy} (random walk or PCT), with optional {@link Faults}, and checks its
+ * property after every step and at the end. The first failing schedule is reported with its seed,
+ * written to a file that {@link Replay} or {@link #replay} reruns exactly, and shrunk to a shorter
+ * schedule that fails the same way.
+ *
+ * <pre>{@code
+ * Explorer.named("bank").strategy(Strategy.pct()).schedules(500).check(sim -> {
+ *     Ledger ledger = new Ledger();
+ *     Bank.spawn(sim.system(), ledger);
+ *     sim.send("alice", new Transfer("bob", 60));
+ *     sim.invariant("no account frozen", () -> !ledger.frozen);
+ *     sim.atEnd("money is conserved", () -> assertEquals(100, ledger.total()));
+ * });
+ * }</pre>
+ *
+ * <h2>What is explored</h2>
+ * The system is an {@link DequeScheduler#createExplored explored deque scheduler}: every message in
+ * flight waits in its (sender, receiver) channel, and each step the strategy picks which channel
+ * delivers next (so both which actor runs and the order in which messages from different senders
+ * reach one mailbox), which actor resumes after a wait, and which due timer fires. Messages from one
+ * sender to one receiver keep their order, the only order Frontier promises. Virtual time moves only
+ * when nothing else can happen.
+ *
+ * <h2>Same seed, same run</h2>
+ * A schedule depends on its seed and the scenario only: no hash order, identity hash codes, wall
+ * clock or thread timing in any decision (Pony's systematic-testing checklist). The scenario must
+ * keep to that too: it runs on the explorer's thread, and work arriving from another thread fails the
+ * run. A message's {@code toString} appears in traces only.
+ *
+ * <p>Defaults: random, 100 schedules, seed 1, no faults, 100,000 steps at most per schedule; the
+ * system properties {@code frontier.explore.schedules} and {@code frontier.explore.seed} override the
+ * count and the seed (to explore longer outside CI), {@code frontier.schedules.dir} the directory
+ * schedules are written to ({@code target/frontier-schedules}).
+ *
+ * <p><b>Note:</b> this class is not threadsafe.
+ */
+public final class Explorer {
+
+    /** One schedule's outcome. */
+    record Outcome(Schedule schedule, String property, Throwable cause) {
+        boolean failed() {
+            return property != null;
+        }
+    }
+
+    private final String name;
+    private Strategy strategy = Strategy.random();
+    private int schedules = Integer.getInteger("frontier.explore.schedules", 100);
+    private long seed = Long.getLong("frontier.explore.seed", 1L);
+    private int maxSteps = 100_000;
+    private Faults faults = Faults.none();
+    private Path dir = Path.of(System.getProperty("frontier.schedules.dir", "target/frontier-schedules"));
+    private boolean writeFiles = true;
+    private boolean shrink = true;
+    private int maxShrinkRuns = 2_000;
+    private ActorSystemOptions options = ActorSystemOptions.defaults().withMdc(false);
+    private Path replayFile;
+
+    private Explorer(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** An explorer whose reports and schedule files carry {@code name} (a test's name). */
+    public static Explorer named(String name) {
+        return new Explorer(name);
+    }
+
+    public Explorer strategy(Strategy s) {
+        this.strategy = Objects.requireNonNull(s, "strategy");
+        return this;
+    }
+
+    /** How many schedules to run (default 100, or {@code -Dfrontier.explore.schedules}). */
+    public Explorer schedules(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("at least one schedule: " + n);
+        }
+        this.schedules = n;
+        return this;
+    }
+
+    /** The first schedule's seed; schedule i has seed {@code seed + i} (default 1, or {@code -Dfrontier.explore.seed}). */
+    public Explorer seed(long first) {
+        this.seed = first;
+        return this;
+    }
+
+    /** A schedule that has not come to rest after this many steps fails (default 100,000). */
+    public Explorer maxSteps(int n) {
+        this.maxSteps = n;
+        return this;
+    }
+
+    public Explorer faults(Faults f) {
+        this.faults = Objects.requireNonNull(f, "faults");
+        return this;
+    }
+
+    /** Where schedule files go (default {@code target/frontier-schedules}). */
+    public Explorer scheduleDir(Path d) {
+        this.dir = Objects.requireNonNull(d, "dir");
+        return this;
+    }
+
+    /** Whether a failing schedule is written to a file (default true). */
+    public Explorer writeFiles(boolean write) {
+        this.writeFiles = write;
+        return this;
+    }
+
+    /** Whether a failing schedule is shrunk (default true), and with at most how many runs (default 2,000). */
+    public Explorer shrink(boolean on, int maxRuns) {
+        this.shrink = on;
+        this.maxShrinkRuns = maxRuns;
+        return this;
+    }
+
+    /** Options of the explored systems (their clock, throughput and error handler are the explorer's). */
+    public Explorer options(ActorSystemOptions o) {
+        this.options = Objects.requireNonNull(o, "options");
+        return this;
+    }
+
+    /** Makes {@link #run}/{@link #check} replay this schedule file instead of exploring ({@link Replay} sets it). */
+    public Explorer replayFrom(Path file) {
+        this.replayFile = file;
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Explores and throws an {@link AssertionError} with the report if a schedule fails. */
+    public ExplorationResult check(Consumer<Simulation> scenario) {
+        return run(scenario).assertPassed();
+    }
+
+    /** Explores (or replays, if a replay file is set) and returns what it found; stops at the first failure. */
+    public ExplorationResult run(Consumer<Simulation> scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        if (replayFile != null) {
+            return replay(replayFile, scenario);
+        }
+        long started = System.nanoTime(); // for the report only
+        int expected = runOne(Strategy.fifo().forSeed(seed, 1), Faults.none(), seed, scenario).schedule().size();
+        for (int i = 0; i < schedules; i++) {
+            long s = seed + i;
+            Outcome o = runOne(strategy.forSeed(s, expected), faults, s, scenario);
+            expected = Math.max(expected, o.schedule().size());
+            if (o.failed()) {
+                return new ExplorationResult(name, describe(), i + 1, failure(o, s, i, scenario), since(started));
+            }
+        }
+        return new ExplorationResult(name, describe(), schedules, null, since(started));
+    }
+
+    /** Reruns exactly the schedule in {@code file} (strictly: a step that differs is reported as divergence). */
+    public ExplorationResult replay(Path file, Consumer<Simulation> scenario) {
+        return replay(Schedule.read(file), scenario);
+    }
+
+    /** Reruns exactly {@code schedule}. */
+    public ExplorationResult replay(Schedule schedule, Consumer<Simulation> scenario) {
+        long started = System.nanoTime();
+        long s = seedOf(schedule);
+        Outcome o = runOne(new Replayer(schedule.steps(), true), Faults.none(), s, scenario);
+        ExplorationResult.Failure f = o.failed()
+                ? new ExplorationResult.Failure(s, 0, o.property(), o.cause(), o.schedule(), null, o.schedule(), null, 0)
+                : null;
+        return new ExplorationResult(name, "replay", 1, f, since(started));
+    }
+
+    /**
+     * Runs one schedule, the one {@code seed} gives with this explorer's strategy and faults, and
+     * returns it and whether it failed, without writing or shrinking. For measurements and tools.
+     */
+    public Schedule runSchedule(long seed, Consumer<Simulation> scenario) {
+        return runOne(strategy.forSeed(seed, 100), faults, seed, scenario).schedule();
+    }
+
+    /** Replays {@code schedule} strictly and returns the run as recorded again (for replay-fidelity checks). */
+    public Schedule rerun(Schedule schedule, Consumer<Simulation> scenario) {
+        return runOne(new Replayer(schedule.steps(), true), Faults.none(), seedOf(schedule), scenario).schedule();
+    }
+
+    private static long seedOf(Schedule schedule) {
+        for (String c : schedule.comments()) {
+            if (c.startsWith("seed: ")) {
+                return Long.parseLong(c.substring(6).strip());
+            }
+        }
+        return 0;
+    }
+
+    private String describe() {
+        return strategy.name() + (faults.isNone() ? "" : ", " + faults);
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    // ------------------------------------------------------------------ one schedule
+
+    Outcome runOne(ScheduleStrategy choice, Faults f, long s, Consumer<Simulation> scenario) {
+        ManualClock clock = new ManualClock();
+        Recorder recorder = new Recorder(choice, f, s, clock);
+        List<ActorFailure> failures = new ArrayList<>();
+        DequeScheduler system = DequeScheduler.createExplored(options.withClock(clock).withThroughput(1)
+                .withErrorHandler(failures::add), recorder);
+        Simulation sim = new Simulation(system, clock, s);
+        String property = null;
+        Throwable cause = null;
+        try {
+            scenario.accept(sim);
+            int steps = 0;
+            while (property == null && system.runOnce() > 0) {
+                steps++;
+                for (ActorFailure af : failures) {
+                    if (!(af.cause() instanceof InjectedCrash) && !sim.actorFailuresAllowed) {
+                        property = af.describe();
+                        cause = af.cause();
+                        break;
+                    }
+                }
+                failures.clear();
+                for (int i = 0; property == null && i < sim.invariants.size(); i++) {
+                    Simulation.Check<BooleanSupplier> inv = sim.invariants.get(i);
+                    try {
+                        if (!inv.check().getAsBoolean()) {
+                            property = "invariant '" + inv.name() + "' violated after step " + steps;
+                        }
+                    } catch (RuntimeException | AssertionError e) {
+                        property = "invariant '" + inv.name() + "' threw after step " + steps;
+                        cause = e;
+                    }
+                }
+                if (property == null && steps >= maxSteps) {
+                    property = "not at rest after " + maxSteps + " steps (maxSteps): a timer or a message loop goes on";
+                }
+            }
+            for (int i = 0; property == null && i < sim.endChecks.size(); i++) {
+                Simulation.Check<Runnable> check = sim.endChecks.get(i);
+                try {
+                    check.check().run();
+                } catch (RuntimeException | AssertionError e) {
+                    property = "end check '" + check.name() + "' failed";
+                    cause = e;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            property = "the run threw " + e.getClass().getSimpleName();
+            cause = e;
+        } finally {
+            try {
+                system.shutdown();
+            } catch (RuntimeException ignored) {
+                // the outcome is already decided
+            }
+        }
+        return new Outcome(new Schedule(recorder.steps(), List.of()), property, cause);
+    }
+
+    // ------------------------------------------------------------------ a failure: files and shrinking
+
+    private ExplorationResult.Failure failure(Outcome o, long s, int index, Consumer<Simulation> scenario) {
+        List<String> header = List.of("name: " + name, "strategy: " + describe(), "seed: " + s,
+                "failure: " + o.property() + (o.cause() == null ? "" : " (" + o.cause() + ")"));
+        Schedule full = new Schedule(o.schedule().steps(), header);
+        Path file = writeFiles ? full.write(dir.resolve(fileName(s, ""))) : null;
+        Schedule shrunk = full;
+        Path shrunkFile = null;
+        int runs = 0;
+        if (shrink) {
+            Shrinker sh = new Shrinker(this, scenario, s, o, maxShrinkRuns);
+            Schedule found = sh.shrink();
+            runs = sh.runs();
+            if (found != o.schedule()) {
+                shrunk = new Schedule(found.steps(), header);
+                shrunkFile = writeFiles ? shrunk.write(dir.resolve(fileName(s, ".shrunk"))) : null;
+            }
+        }
+        return new ExplorationResult.Failure(s, index, o.property(), o.cause(), full, file, shrunk, shrunkFile, runs);
+    }
+
+    private String fileName(long s, String suffix) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + s + suffix + ".schedule";
+    }
+}
