@@ -30,13 +30,15 @@ public final class ExplorationResult {
     private final String name;
     private final String strategy;
     private final int schedules;
+    private final int planned;
     private final Failure failure;
     private final Duration elapsed;
 
-    ExplorationResult(String name, String strategy, int schedules, Failure failure, Duration elapsed) {
+    ExplorationResult(String name, String strategy, int schedules, int planned, Failure failure, Duration elapsed) {
         this.name = name;
         this.strategy = strategy;
         this.schedules = schedules;
+        this.planned = planned;
         this.failure = failure;
         this.elapsed = elapsed;
     }
@@ -80,7 +82,7 @@ public final class ExplorationResult {
         Failure f = failure;
         StringBuilder b = new StringBuilder();
         b.append("exploration of '").append(name).append("' failed on schedule ").append(f.index() + 1).append(" of ")
-                .append(schedules).append(" (").append(strategy).append(", seed ").append(f.seed()).append("): ")
+                .append(planned).append(" (").append(strategy).append(", seed ").append(f.seed()).append("): ")
                 .append(f.property());
         if (f.cause() != null) {
             b.append("\n  cause: ").append(f.cause());

@@ -166,10 +166,11 @@ public final class Explorer {
             Outcome o = runOne(strategy.forSeed(s, expected), faults, s, scenario);
             expected = Math.max(expected, o.schedule().size());
             if (o.failed()) {
-                return new ExplorationResult(name, describe(), i + 1, failure(o, s, i, scenario), since(started));
+                return new ExplorationResult(name, describe(), i + 1, schedules, failure(o, s, i, scenario),
+                        since(started));
             }
         }
-        return new ExplorationResult(name, describe(), schedules, null, since(started));
+        return new ExplorationResult(name, describe(), schedules, schedules, null, since(started));
     }
 
     /** Reruns exactly the schedule in {@code file} (strictly: a step that differs is reported as divergence). */
@@ -185,7 +186,7 @@ public final class Explorer {
         ExplorationResult.Failure f = o.failed()
                 ? new ExplorationResult.Failure(s, 0, o.property(), o.cause(), o.schedule(), null, o.schedule(), null, 0)
                 : null;
-        return new ExplorationResult(name, "replay", 1, f, since(started));
+        return new ExplorationResult(name, "replay", 1, 1, f, since(started));
     }
 
     /**
