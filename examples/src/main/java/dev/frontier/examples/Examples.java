@@ -38,9 +38,11 @@ public final class Examples {
             "contexts", "contexts",
             "fib", "fib [N]",
             "after", "after",
-            "supervision", "supervision");
+            "supervision", "supervision",
+            "bank", "bank [SCHEDULES]");
 
-    private static final String NAMES = "pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision";
+    private static final String NAMES =
+            "pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank";
 
     /** The largest {@code fib N}: the example computes fib(0..N) recursively, twice. */
     static final int MAX_FIB = 40;
@@ -85,6 +87,7 @@ public final class Examples {
             case "fib" -> FibExample.main(tail);
             case "after" -> AfterPuzzler.main(tail);
             case "supervision" -> dev.frontier.examples.supervision.Bank.main(tail);
+            case "bank" -> dev.frontier.examples.bank.BankExploration.main(tail);
             default -> throw new AssertionError(launch.name()); // parse() accepts only the names above
         }
     }
@@ -113,6 +116,7 @@ public final class Examples {
         switch (name) {
             case "pingpong", "printer", "direct-pingpong", "thread-pingpong" -> count(name, rest, 1, 1_000_000);
             case "fib" -> count(name, rest, 0, MAX_FIB);
+            case "bank" -> count(name, rest, 1, 1_000_000);
             case "contexts", "after", "supervision" -> {
                 if (!rest.isEmpty()) {
                     throw usage(name, "takes no arguments, got \"" + String.join(" ", rest) + "\"");

@@ -94,8 +94,9 @@ public final class ExplorationResult {
         }
         Schedule s = f.shrunk();
         if (s != f.schedule()) {
-            b.append("\n  shrunk to ").append(s.size()).append(" steps (from ").append(f.schedule().size()).append(", ")
-                    .append(f.shrinkRuns()).append(" runs)");
+            b.append("\n  shrunk to ").append(s.size()).append(" steps, ").append(Explorer.deviations(s))
+                    .append(" against the default order (from ").append(f.schedule().size()).append(", ")
+                    .append(Explorer.deviations(f.schedule())).append("; ").append(f.shrinkRuns()).append(" runs)");
             if (f.shrunkFile() != null) {
                 b.append(": ").append(f.shrunkFile());
             }

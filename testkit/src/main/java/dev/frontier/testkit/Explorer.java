@@ -294,12 +294,23 @@ public final class Explorer {
             Shrinker sh = new Shrinker(this, scenario, s, o, maxShrinkRuns);
             Schedule found = sh.shrink();
             runs = sh.runs();
-            if (found != o.schedule()) {
+            if (found.size() < full.size() || deviations(found) < deviations(full)) {
                 shrunk = new Schedule(found.steps(), header);
                 shrunkFile = writeFiles ? shrunk.write(dir.resolve(fileName(s, ".shrunk"))) : null;
             }
         }
         return new ExplorationResult.Failure(s, index, o.property(), o.cause(), full, file, shrunk, shrunkFile, runs);
+    }
+
+    /** Steps chosen against the default (oldest channel first) order. */
+    static int deviations(Schedule s) {
+        int n = 0;
+        for (Schedule.Step step : s.steps()) {
+            if (step.choice() > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private String fileName(long s, String suffix) {
