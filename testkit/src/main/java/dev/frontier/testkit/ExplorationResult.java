@@ -96,7 +96,8 @@ public final class ExplorationResult {
         if (s != f.schedule()) {
             b.append("\n  shrunk to ").append(s.size()).append(" steps, ").append(Explorer.deviations(s))
                     .append(" against the default order (from ").append(f.schedule().size()).append(", ")
-                    .append(Explorer.deviations(f.schedule())).append("; ").append(f.shrinkRuns()).append(" runs)");
+                    .append(Explorer.deviations(f.schedule())).append("; faults ").append(Explorer.faults(f.schedule()))
+                    .append(" -> ").append(Explorer.faults(s)).append("; ").append(f.shrinkRuns()).append(" runs)");
             if (f.shrunkFile() != null) {
                 b.append(": ").append(f.shrunkFile());
             }

@@ -294,7 +294,7 @@ public final class Explorer {
             Shrinker sh = new Shrinker(this, scenario, s, o, maxShrinkRuns);
             Schedule found = sh.shrink();
             runs = sh.runs();
-            if (found.size() < full.size() || deviations(found) < deviations(full)) {
+            if (found.size() < full.size() || deviations(found) < deviations(full) || faults(found) < faults(full)) {
                 shrunk = new Schedule(found.steps(), header);
                 shrunkFile = writeFiles ? shrunk.write(dir.resolve(fileName(s, ".shrunk"))) : null;
             }
@@ -307,6 +307,17 @@ public final class Explorer {
         int n = 0;
         for (Schedule.Step step : s.steps()) {
             if (step.choice() > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Steps with an injected fault. */
+    static int faults(Schedule s) {
+        int n = 0;
+        for (Schedule.Step step : s.steps()) {
+            if (!"-".equals(step.fault())) {
                 n++;
             }
         }
