@@ -60,6 +60,11 @@
  *       {@code ask}) leaves at once.</li>
  *   <li>Tests drive it by hand ({@code runOnce()}, {@code run()}) on the test thread: most actor
  *       tests need no threads at all.</li>
+ *   <li>An <em>explored</em> deque scheduler ({@code DequeScheduler.createExplored}, an SPI for the
+ *       test kit's schedule explorer) holds messages in flight per sender and receiver and lets a
+ *       {@link dev.frontier.scheduler.ScheduleStrategy} choose every step (which channel delivers,
+ *       which actor resumes, which due timer fires): the orders per-pair FIFO allows, not only the
+ *       one this scheduler happens to take. The ordinary scheduler pays a null check per send.</li>
  *   <li>The next step stays open: an actor's cell knows its host, so several deque schedulers (one
  *       per core) in one system, with actors placed on them and sends between them going through
  *       each other's inboxes, need no change to the actor or to {@code ActorRef}; a reference is an
