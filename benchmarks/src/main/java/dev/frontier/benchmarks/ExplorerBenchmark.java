@@ -73,9 +73,12 @@ public final class ExplorerBenchmark {
     public static void main(String[] args) {
         String what = args.length > 0 ? args[0] : "all";
         if (what.equals("find") || what.equals("all")) {
-            find(Strategy.random(), 1000);
-            find(Strategy.pct(2), 100);
-            find(Strategy.pct(3), 100);
+            find("bank", BankExploration.scenario(false), Strategy.random(), 1000);
+            find("bank", BankExploration.scenario(false), Strategy.pct(2), 100);
+            find("bank", BankExploration.scenario(false), Strategy.pct(3), 100);
+            find("deep bank", BankExploration.deepScenario(), Strategy.random(), 1000);
+            find("deep bank", BankExploration.deepScenario(), Strategy.pct(2), 100);
+            find("deep bank", BankExploration.deepScenario(), Strategy.pct(3), 100);
         }
         if (what.equals("fidelity") || what.equals("all")) {
             fidelity("bank (buggy)", Explorer.named("f1"), BankExploration.scenario(false));
@@ -107,22 +110,22 @@ public final class ExplorerBenchmark {
         };
     }
 
-    static void find(Strategy strategy, int budget) {
+    static void find(String label, Consumer<Simulation> scenario, Strategy strategy, int budget) {
         int ranges = 100;
         int[] needed = new int[ranges];
         int found = 0;
         long start = System.nanoTime();
         for (int r = 0; r < ranges; r++) {
             ExplorationResult res = Explorer.named("find").strategy(strategy).seed(r * 1_000_003L).schedules(budget)
-                    .writeFiles(false).shrink(false, 0).run(BankExploration.scenario(false));
+                    .writeFiles(false).shrink(false, 0).run(scenario);
             needed[r] = res.failure().map(f -> f.index() + 1).orElse(Integer.MAX_VALUE);
             if (!res.passed()) {
                 found++;
             }
         }
         Arrays.sort(needed);
-        System.out.printf("find %-8s budget %4d: found in %d/%d seed ranges; schedules needed: median %s, p90 %s, max %s "
-                        + "(%.0f ms)%n", strategy.name(), budget, found, ranges, show(needed[ranges / 2]),
+        System.out.printf("find %-9s %-8s budget %4d: found in %d/%d seed ranges; schedules needed: median %s, p90 %s, "
+                        + "max %s (%.0f ms)%n", label, strategy.name(), budget, found, ranges, show(needed[ranges / 2]),
                 show(needed[ranges * 9 / 10]), show(needed[ranges - 1]), (System.nanoTime() - start) / 1e6);
     }
 

@@ -49,6 +49,13 @@ class BankExplorationTest {
         assertFalse(r.passed(), r.report());
     }
 
+    /** Where PCT earns its keep: the deposit must stay in flight through three other payments. */
+    @Test
+    void pctFindsTheDeepVariant(Explorer explorer) {
+        ExplorationResult r = explorer.strategy(Strategy.pct(2)).schedules(100).run(BankExploration.deepScenario());
+        assertFalse(r.passed(), r.report());
+    }
+
     @Test
     void replayReproducesItExactly(Explorer explorer) {
         ExplorationResult.Failure f = explorer.schedules(1000).run(BankExploration.scenario(false)).failure().orElseThrow();
