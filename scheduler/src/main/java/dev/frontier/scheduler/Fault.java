@@ -15,8 +15,9 @@ import java.util.Objects;
  *   <li>{@link #delay(Duration)}: not delivered now; the channel (this message and those behind
  *       it from the same sender) is held for that much virtual time, so timers can fire first.</li>
  *   <li>{@link #crash(Throwable)}: the receiver takes the message and fails with {@code cause} as if
- *       its code had thrown it: its generator is closed (its {@code finally} blocks run), the failure
- *       is reported and counted, and its termination completes exceptionally.</li>
+ *       its code had thrown it, at once, whatever it was doing: its generator is closed (its
+ *       {@code finally} blocks run), the failure is reported and counted, and then it is restarted
+ *       if it is supervised, or ends (its termination exceptional) if not.</li>
  * </ul>
  */
 public final class Fault {

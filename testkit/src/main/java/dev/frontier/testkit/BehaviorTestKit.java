@@ -78,6 +78,8 @@ public final class BehaviorTestKit<M> {
     private final ArrayDeque<Runnable> resumptions = new ArrayDeque<>();
     private final List<TimerEntry> timers = new ArrayList<>();
     private final Map<String, Ref<Object>> refs = new LinkedHashMap<>();
+    /** The sender of a message from outside any actor (never alive: a reply to it is recorded, and goes nowhere). */
+    private final Ref<Object> outside = new Ref<>("outside");
     private dev.frontier.core.Yielder<Object, Object> yielder;
     private long now;
     private long timerSeq;
@@ -119,7 +121,7 @@ public final class BehaviorTestKit<M> {
 
     /** Hands the actor {@code message} from outside any actor; returns when it has handled it. */
     public BehaviorTestKit<M> run(M message) {
-        return deliver(null, message);
+        return deliver(outside, message);
     }
 
     /**
@@ -370,7 +372,7 @@ public final class BehaviorTestKit<M> {
 
         @Override
         public boolean isAlive() {
-            return refName.equals(name) ? alive : true;
+            return this == outside ? false : refName.equals(name) ? alive : true;
         }
 
         @Override
@@ -433,14 +435,22 @@ public final class BehaviorTestKit<M> {
         @Override
         @SuppressWarnings("unchecked")
         public Optional<M> receive(Duration timeout) {
-            checkRunning("receive(Duration)");
+            return timedTake(null, timeout, "receive(Duration)").map(x -> (M) x);
+        }
+
+        private Optional<Object> timedTake(Predicate<Object> accepts, Duration timeout, String operation) {
+            Objects.requireNonNull(timeout, "timeout");
+            checkRunning(operation);
             if (generator == null) {
-                throw handlerCannot("receive(Duration)");
+                throw handlerCannot(operation);
             }
-            Envelope first = pending.pollFirst();
-            if (first != null) {
-                sender = first.sender();
-                return Optional.of((M) first.message());
+            for (Iterator<Envelope> it = pending.iterator(); it.hasNext(); ) {
+                Envelope e = it.next();
+                if (accepts == null || accepts.test(e.message())) {
+                    it.remove();
+                    sender = e.sender();
+                    return Optional.of(e.message());
+                }
             }
             int e = ++epoch;
             effects.add(new Effect.TimerStarted(timeout, "receive timeout"));
@@ -450,9 +460,52 @@ public final class BehaviorTestKit<M> {
                 }
             });
             receiving = true;
-            matcher = null;
+            matcher = accepts;
             Object m = yielder.yield(null);
-            return m == TIMED_OUT ? Optional.empty() : Optional.of((M) m);
+            return m == TIMED_OUT ? Optional.empty() : Optional.of(m);
+        }
+
+        @Override
+        public <T extends M> Optional<T> receive(Class<T> type, Duration timeout) {
+            Objects.requireNonNull(type, "type");
+            return timedTake(type::isInstance, timeout, "receive(Class, Duration)").map(type::cast);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Optional<M> receive(Predicate<? super M> m, Duration timeout) {
+            Objects.requireNonNull(m, "matcher");
+            return timedTake((Predicate<Object>) m, timeout, "receive(Predicate, Duration)").map(x -> (M) x);
+        }
+
+        @Override
+        public void watch(ActorRef<?> actor) {
+            effects.add(new Effect.Watched(actor.name()));
+        }
+
+        @Override
+        public void watchWith(ActorRef<?> actor, M message) {
+            effects.add(new Effect.Watched(actor.name()));
+        }
+
+        @Override
+        public void unwatch(ActorRef<?> actor) {
+            effects.add(new Effect.Unwatched(actor.name()));
+        }
+
+        @Override
+        public void link(ActorRef<?> actor) {
+            effects.add(new Effect.Linked(actor.name()));
+        }
+
+        @Override
+        public void unlink(ActorRef<?> actor) {
+            effects.add(new Effect.Unlinked(actor.name()));
+        }
+
+        @Override
+        public void trapExits(boolean trap) {
+            effects.add(new Effect.TrappedExits(trap));
         }
 
         @Override
@@ -541,7 +594,17 @@ public final class BehaviorTestKit<M> {
 
     /** The system the actor sees: spawning, stopping, timers and asks are recorded, not done. */
     private final class StubSystem implements ActorSystem {
-        private final DeadLetters deadLetters = new DeadLetters();
+        private final DeadLetters deadLetters = new DeadLetters() {
+            @Override
+            public long count() {
+                return 0;
+            }
+
+            @Override
+            public List<dev.frontier.actor.DeadLetter> recent() {
+                return List.of();
+            }
+        };
 
         @Override
         public <T> ActorRef<T> spawn(String n, ActorOptions options, GeneratorActor<T> body) {

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Something an actor did, as {@link BehaviorTestKit} records it: sent, spawned, stopped, scheduled,
- * asked, started a timer. Records, so a test compares them with {@code equals}.
+ * asked, watched, linked, started a timer. Records, so a test compares them with {@code equals}.
  */
 public sealed interface Effect {
 
@@ -27,6 +27,26 @@ public sealed interface Effect {
 
     /** An ask; the test completes {@code reply} (then {@link BehaviorTestKit#runPending()}). */
     record Asked(String to, Object message, Duration timeout, CompletableFuture<Object> reply) implements Effect {
+    }
+
+    /** The actor watches {@code name} ({@code ctx.watch} or {@code ctx.watchWith}). */
+    record Watched(String name) implements Effect {
+    }
+
+    /** The actor stopped watching {@code name}. */
+    record Unwatched(String name) implements Effect {
+    }
+
+    /** The actor linked itself with {@code name}. */
+    record Linked(String name) implements Effect {
+    }
+
+    /** The actor removed its link with {@code name}. */
+    record Unlinked(String name) implements Effect {
+    }
+
+    /** The actor chose whether linked actors' ends reach it as {@code Exit} messages. */
+    record TrappedExits(boolean trap) implements Effect {
     }
 
     /** The actor waits on a timer: {@code "sleep"} or {@code "receive timeout"}. */

@@ -72,7 +72,7 @@ public final class TestProbe<M> {
         return List.copyOf(history);
     }
 
-    /** The sender of the message taken last, or null (from outside any actor, or nothing taken yet). */
+    /** The sender of the message taken last (a never-alive "outside" reference for a message from outside any actor), or null if nothing was taken yet. */
     public ActorRef<Object> lastSender() {
         return lastSender;
     }
@@ -89,7 +89,7 @@ public final class TestProbe<M> {
 
     /** Sends {@code message} to the sender of the message taken last. */
     public void reply(Object message) {
-        if (lastSender == null) {
+        if (lastSender == null || !lastSender.isAlive() && "outside".equals(lastSender.name())) {
             throw new IllegalStateException("probe '" + name + "': no sender to reply to (nothing taken yet, or it came "
                     + "from outside any actor)");
         }

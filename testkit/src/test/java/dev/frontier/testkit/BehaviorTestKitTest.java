@@ -147,6 +147,23 @@ class BehaviorTestKitTest {
     }
 
     @Test
+    void watchesAndLinksAreRecorded() {
+        BehaviorTestKit<Object> kit = BehaviorTestKit.create("guardian", (ActorContext<Object> ctx) -> {
+            var child = ctx.system().spawn("child", (ActorContext<String> c) -> c.receive());
+            ctx.watch(child);
+            ctx.link(child);
+            ctx.trapExits(true);
+            ctx.receive(String.class, Duration.ofSeconds(1));
+            ctx.send(ctx.sender(), "late");
+        });
+        List<Effect> effects = kit.retrieveAllEffects();
+        assertEquals(List.of(new Effect.Watched("child"), new Effect.Linked("child"), new Effect.TrappedExits(true),
+                new Effect.TimerStarted(Duration.ofSeconds(1), "receive timeout")), effects.subList(1, 5));
+        kit.run("hello");
+        kit.expectEffect(new Effect.Sent("outside", "late"));
+    }
+
+    @Test
     void aHandlerCannotReceive() {
         BehaviorTestKit<String> kit = BehaviorTestKit.createHandler("h", (ctx, m) -> ctx.receive());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> kit.run("x"));

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.frontier.actor.ActorContext;
+import dev.frontier.actor.ChildSpec;
+import dev.frontier.actor.GeneratorActor;
+import dev.frontier.actor.SupervisorSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,6 +250,31 @@ class ExplorerTest {
         ExplorationResult.Failure f = r.failure().orElseThrow();
         assertEquals("end check 'the worker survives' failed", f.property());
         assertTrue(r.report().contains("outside -> worker: job   [receiver crashed]"), r.report());
+    }
+
+    /** With supervision, an injected crash is where a restart is tested: the supervisor restarts the child. */
+    @Test
+    void anInjectedCrashOfASupervisedChildLeadsToItsRestart() {
+        GeneratorActor<String> worker = ctx -> {
+            while (true) {
+                ctx.receive();
+            }
+        };
+        Consumer<Simulation> supervised = sim -> {
+            sim.system().spawnSupervisor("sup", SupervisorSpec.oneForOne().child(ChildSpec.of("worker", worker)));
+            sim.send("worker", "job");
+            sim.atEnd("a worker is alive", () -> assertTrue(sim.system().lookup("worker").orElseThrow().isAlive()));
+            sim.atEnd("it failed once", () -> assertEquals(1, sim.system().failureCount()));
+        };
+        Faults crash = Faults.none().withCrash(1).onlyTo("worker").withMaxPerRun(1);
+        explorer("restart").faults(crash).schedules(20).check(supervised);
+
+        Consumer<Simulation> unsupervised = sim -> {
+            sim.spawn("worker", worker);
+            sim.send("worker", "job");
+            sim.atEnd("a worker is alive", () -> assertTrue(sim.system().lookup("worker").isPresent()));
+        };
+        assertFalse(explorer("no-restart").faults(crash).schedules(1).run(unsupervised).passed());
     }
 
     /** An exception escaping an actor fails the schedule, unless the scenario allows it. */
