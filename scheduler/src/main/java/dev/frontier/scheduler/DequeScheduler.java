@@ -450,7 +450,8 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
                 throw new IllegalStateException("cannot spawn '" + cell.name + "': the actor system is shut down");
             }
         } else if (cell.hasWork()) {
-            if (current == null && lifecycle() == RUNNING) {
+            // a spawn accepted before shutdown still starts while closing, so its finally blocks run when closed
+            if (current == null && (lifecycle() == RUNNING || closing)) {
                 cell.scheduled = true;
                 runTurn(cell, options.throughput);
             } else {
