@@ -43,7 +43,7 @@ public final class TwoBuilds {
 
         static double pingPong(int messages, boolean handler) {
             try (DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults().withMdc(false))) {
-                @SuppressWarnings("unchecked")
+                @SuppressWarnings({"unchecked", "rawtypes"})
                 ActorRef<Integer>[] refs = new ActorRef[2];
                 for (int i = 0; i < 2; i++) {
                     int other = 1 - i;

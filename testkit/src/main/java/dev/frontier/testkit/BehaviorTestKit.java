@@ -327,7 +327,12 @@ public final class BehaviorTestKit<M> {
     }
 
     private Ref<Object> ref(String n) {
-        return refs.computeIfAbsent(n, Ref::new);
+        Ref<Object> r = refs.get(n);
+        if (r == null) {
+            r = new Ref<>(n);
+            refs.put(n, r);
+        }
+        return r;
     }
 
     private void addTimer(Duration delay, Runnable action) {

@@ -160,11 +160,10 @@ public final class Explorer {
             return replay(replayFile, scenario);
         }
         long started = System.nanoTime(); // for the report only
-        int expected = runOne(Strategy.fifo().forSeed(seed, 1), Faults.none(), seed, scenario).schedule().size();
+        int expected = expectedSteps(scenario);
         for (int i = 0; i < schedules; i++) {
             long s = seed + i;
             Outcome o = runOne(strategy.forSeed(s, expected), faults, s, scenario);
-            expected = Math.max(expected, o.schedule().size());
             if (o.failed()) {
                 return new ExplorationResult(name, describe(), i + 1, schedules, failure(o, s, i, scenario),
                         since(started));
@@ -194,7 +193,16 @@ public final class Explorer {
      * returns it and whether it failed, without writing or shrinking. For measurements and tools.
      */
     public Schedule runSchedule(long seed, Consumer<Simulation> scenario) {
-        return runOne(strategy.forSeed(seed, 100), faults, seed, scenario).schedule();
+        return runOne(strategy.forSeed(seed, expectedSteps(scenario)), faults, seed, scenario).schedule();
+    }
+
+    /**
+     * How many steps a run takes, for PCT's change points: the length of one run in the default
+     * order, with seed 0. The same for every schedule of the scenario, so that a schedule depends on
+     * its own seed only (and {@code seed(s).schedules(1)} explores schedule {@code s} again).
+     */
+    private int expectedSteps(Consumer<Simulation> scenario) {
+        return Math.max(1, runOne(Strategy.fifo().forSeed(0, 1), Faults.none(), 0, scenario).schedule().size());
     }
 
     /** Replays {@code schedule} strictly and returns the run as recorded again (for replay-fidelity checks). */
