@@ -45,13 +45,15 @@ class ExamplesArgumentsTest {
                 Examples.usageLine("thread-pingpong", "1", "2"));
         assertEquals("usage: fib [N] [--trace=ACTOR,...]: N must be a whole number from 0 to 40, got \"99\"",
                 Examples.usageLine("fib", "99"));
+        assertEquals("usage: bank [SCHEDULES] [--trace=ACTOR,...]: SCHEDULES must be a whole number from 1 to 1000000, "
+                + "got \"0\"", Examples.usageLine("bank", "0"));
         assertEquals("usage: contexts [--trace=ACTOR,...]: takes no arguments, got \"x\"",
                 Examples.usageLine("contexts", "x"));
         assertEquals("usage: calc EXPRESSION... [--trace=ACTOR,...]: needs an expression, e.g. calc 2 + 3 * 4 - 5",
                 Examples.usageLine("calc"));
-        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision] [ARGS...]"
+        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank] [ARGS...]"
                 + " [--trace=ACTOR,...]: unknown example \"pingpnog\"", Examples.usageLine("pingpnog"));
-        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision] [ARGS...]"
+        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank] [ARGS...]"
                 + " [--trace=ACTOR,...]: unknown option \"--help\"", Examples.usageLine("--help"));
     }
 
