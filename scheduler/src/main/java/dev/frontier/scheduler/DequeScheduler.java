@@ -222,6 +222,20 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     }
 
     /**
+     * Makes {@code next} the scheduler thread of a scheduler that was never started: for stress
+     * tests whose threads a harness hands out (the jcstress module). The caller guarantees that the
+     * previous scheduler thread no longer uses the scheduler and that {@code next} sees what it did
+     * (a happens-before edge). Not for applications: they {@link #start()} it or drive it where made.
+     */
+    synchronized void transferTo(Thread next) {
+        if (dedicated != null) {
+            throw new IllegalStateException("the scheduler is started: its thread is " + dedicated.getName());
+        }
+        owner = java.util.Objects.requireNonNull(next, "next");
+        inbox.consumer(next);
+    }
+
+    /**
      * Runs {@code command} on the scheduler thread, after what is already queued. Any thread.
      *
      * @throws RejectedExecutionException the scheduler is shut down: nothing would ever run it
