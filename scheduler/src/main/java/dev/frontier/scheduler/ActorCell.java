@@ -956,7 +956,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     public int mailboxSize() {
         Room r = room();
-        return r != null ? actorOptions().mailboxCapacity() - r.availablePermits() : system.unboundedMailboxSize(this);
+        if (r == null) {
+            return system.unboundedMailboxSize(this);
+        }
+        // The end gives every place back (so waiting senders go on): read the places first, then
+        // whether it ended, which was written before they were given back; an ended actor holds nothing.
+        int free = r.availablePermits();
+        return alive ? actorOptions().mailboxCapacity() - free : 0;
     }
 
     @Override

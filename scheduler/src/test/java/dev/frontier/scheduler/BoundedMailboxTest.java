@@ -44,6 +44,29 @@ class BoundedMailboxTest {
         }
     }
 
+    /** Found by jcstress (DequeBoundedSendVsEndTest): the end gives every place back, and the size read negative. */
+    @Test
+    void anEndedActorsMailboxReadsEmpty() {
+        try (DequeScheduler s = DequeScheduler.create()) {
+            ActorRef<Integer> a = s.spawn("a", bounded(2, Overflow.DEAD_LETTER), ctx -> {
+                ctx.await(new CompletableFuture<>());
+            });
+            a.send(1);
+            a.send(2);
+            s.run();
+            assertEquals(2, a.mailboxSize());
+            s.stop("a");
+            assertEquals(0, a.mailboxSize());
+            assertEquals(2, s.deadLetters().count());
+        }
+        try (ThreadPerActorSystem s = ThreadPerActorSystem.create()) {
+            ActorRef<Integer> a = s.spawnHandler("a", bounded(2, Overflow.DEAD_LETTER), (ctx, m) -> { });
+            s.stop("a");
+            a.termination().join();
+            assertEquals(0, a.mailboxSize());
+        }
+    }
+
     @Test
     void aFullMailboxFailsTheSenderWhenAskedTo() {
         try (DequeScheduler s = DequeScheduler.create()) {
