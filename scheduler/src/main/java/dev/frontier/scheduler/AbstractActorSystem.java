@@ -442,12 +442,24 @@ abstract class AbstractActorSystem implements ActorSystem {
     public boolean stop(String name) {
         Objects.requireNonNull(name, "an actor name must not be null");
         ActorCell<?> cell = registry.get(name);
-        if (cell == null || !cell.isAlive() || !registry.remove(name, cell)) {
+        if (cell == null || !cell.isAlive()) {
+            return false;
+        }
+        stopping(cell);
+        if (!registry.remove(name, cell)) {
             return false;
         }
         cell.stopAsked = true;
         stopActor(cell);
         return true;
+    }
+
+    /**
+     * {@code cell} is about to lose its name to {@link #stop}, before its host has closed it. A mode
+     * whose shutdown finds the actors to close by name must remember it: its stop may reach the
+     * host too late. Any thread.
+     */
+    void stopping(ActorCell<?> cell) {
     }
 
     @Override

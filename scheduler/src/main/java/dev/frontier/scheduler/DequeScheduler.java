@@ -5,6 +5,8 @@ import dev.frontier.actor.Cancellable;
 import dev.frontier.core.GeneratorExit;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -77,6 +79,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private long turns;
     /** {@link #closeEverything()} is running. Scheduler thread only. */
     private boolean closing;
+    /**
+     * Actors a stop from another thread took off the registry and the scheduler thread has not
+     * closed yet. Shutdown closes these too: the stop's command may reach the inbox after it closed.
+     */
+    private final java.util.Set<ActorCell<?>> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DequeScheduler(ActorSystemOptions options, ScheduleStrategy strategy) {
         super(options);
@@ -474,6 +481,22 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         }
     }
 
+    /** Added before the name is freed, so a shutdown that no longer finds the name finds the actor here. */
+    @Override
+    void stopping(ActorCell<?> cell) {
+        if (!isSchedulerThread()) {
+            stopping.add(cell);
+        }
+    }
+
+    @Override
+    void finish(ActorCell<?> cell) {
+        if (!stopping.isEmpty()) {
+            stopping.remove(cell);
+        }
+        super.finish(cell);
+    }
+
     @Override
     void stopActor(ActorCell<?> cell) {
         if (isSchedulerThread()) {
@@ -734,7 +757,13 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
                 ((ActorCell<?>) e).scheduled = false;
             }
         }
-        for (ActorCell<?> cell : liveActorsLatestFirst()) {
+        List<ActorCell<?>> live = liveActorsLatestFirst();
+        if (!stopping.isEmpty()) {
+            // read after the registry: an actor whose name a stop freed is here by then
+            live.addAll(stopping);
+            live.sort(Comparator.comparingLong((ActorCell<?> c) -> c.spawnOrder).reversed());
+        }
+        for (ActorCell<?> cell : live) {
             stopOnSchedulerThread(cell);
         }
         for (Object e; (e = runQueue.pollFirst()) != null; ) {

@@ -202,6 +202,43 @@ class ReliabilityTest {
         assertEquals("sleep did not complete: the actor system shut down", e.getCause().getMessage());
     }
 
+    /**
+     * Found by StressTest: a stop from another thread frees the name at once; if its command then
+     * reached the inbox after the shutdown closed it, no one closed the actor (its finally never
+     * ran, its queued messages were neither delivered nor dead letters).
+     */
+    @Test
+    void aStopRacingShutdownStillClosesTheActor() throws Exception {
+        for (int trial = 0; trial < 500; trial++) {
+            DequeScheduler s = DequeScheduler.create(options());
+            List<String> log = new CopyOnWriteArrayList<>();
+            ActorRef<String> a = s.spawn("a", ctx -> {
+                try {
+                    ctx.await(new CompletableFuture<>());
+                } finally {
+                    log.add("finally");
+                }
+            });
+            a.send("queued");
+            s.run();
+            CountDownLatch go = new CountDownLatch(1);
+            Thread stopper = Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                s.stop("a");
+            });
+            go.countDown();
+            s.shutdown();
+            stopper.join(10_000);
+            assertFalse(a.isAlive(), "trial " + trial);
+            assertEquals(List.of("finally"), log, "trial " + trial);
+            assertEquals(1, s.deadLetters().count(), "trial " + trial);
+        }
+    }
+
     /** #9: spawn racing shutdown is refused cleanly, and no name stays registered. */
     @Test
     void spawnRacingShutdownIsRefusedAndLeavesNoName() throws Exception {
