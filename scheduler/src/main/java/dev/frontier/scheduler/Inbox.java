@@ -61,8 +61,10 @@ final class Inbox {
 
     /**
      * Offers {@code entry} and wakes the consumer if it parked. Returns {@code false} if the inbox
-     * was closed: then {@code entry}, and any other entry that arrived too late, has been handed to
-     * the leftover handler on this thread. Any thread.
+     * was closed by the time the entry was in: then this thread has handed every entry still left
+     * to the leftover handler, but {@code entry} itself may already have been taken by the consumer
+     * or the closing drain (jcstress's InboxOfferVsCloseTest sees all three). An entry that must know
+     * which records it itself, as {@link Command} does. Any thread.
      */
     boolean offer(Object entry) {
         queue.offer(entry);
