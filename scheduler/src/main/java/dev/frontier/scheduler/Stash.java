@@ -37,8 +37,9 @@ final class Stash {
     }
 
     /**
-     * Keeps a message that {@code refusedBy} (null: no matcher) did not accept; it extends the
-     * refused run if the whole stash is already known refused by that matcher.
+     * Keeps a message that {@code refusedBy} (null: no matcher) did not accept; it starts the
+     * refused run in an empty stash, and extends it if the whole stash is known refused by that
+     * matcher, so a body waiting in one receive while others' messages pile up never rescans them.
      */
     void add(ActorRef<?> sender, Object message, Object refusedBy) {
         if (head + size == items.length) {
@@ -51,8 +52,13 @@ final class Stash {
             }
         }
         items[head + size] = new Kept(sender, message);
-        if (refusedBy != null && refusedBy == rejectedBy && rejected == size) {
-            rejected++;
+        if (refusedBy != null && rejected == size) {
+            if (size == 0) {
+                rejectedBy = refusedBy; // an empty stash: this refusal starts the run
+            }
+            if (refusedBy == rejectedBy) {
+                rejected++;
+            }
         }
         size++;
     }
