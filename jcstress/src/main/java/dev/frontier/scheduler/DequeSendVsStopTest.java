@@ -23,18 +23,22 @@ import org.openjdk.jcstress.infra.results.IIIII_Result;
 @Outcome(expect = FORBIDDEN, desc = "lost, duplicated, thrown, or the stop missed")
 public class DequeSendVsStopTest {
 
-    /** Stop on the scheduler thread (between two duty cycles) against a send by name from another thread. */
+    /**
+     * Stop on the scheduler thread (between two duty cycles) against a send through a reference
+     * from another thread: a message that reaches the mailbox after the stop finds the actor ended.
+     */
     @JCStressTest
     @JCStressMeta(DequeSendVsStopTest.class)
     @State
     public static class StopOnTheSchedulerThread {
         final DequeScheduler s = Harness.handDriven();
         int delivered;
+        final ActorRef<String> sink;
         int thrown;
         int stopped;
 
         public StopOnTheSchedulerThread() {
-            s.spawnHandler("sink", (ctx, m) -> delivered++);
+            sink = s.spawnHandler("sink", (ctx, m) -> delivered++);
         }
 
         @Actor
@@ -48,7 +52,7 @@ public class DequeSendVsStopTest {
         @Actor
         public void sender() {
             try {
-                s.send("sink", Harness.M);
+                sink.send(Harness.M);
             } catch (RuntimeException e) {
                 thrown++;
             }
@@ -64,19 +68,22 @@ public class DequeSendVsStopTest {
         }
     }
 
-    /** Stop from another thread (a command through the inbox) against a send through a reference. */
+    /**
+     * Stop from another thread (it frees the name, then sends its command through the inbox)
+     * against a send by name: the name is found (delivered, as the stop's command runs after it) or
+     * already free (a dead letter at once).
+     */
     @JCStressTest
     @JCStressMeta(DequeSendVsStopTest.class)
     @State
     public static class StopFromAnotherThread {
         final DequeScheduler s = Harness.handDriven();
         int delivered;
-        final ActorRef<String> sink;
         int thrown;
         int stopped;
 
         public StopFromAnotherThread() {
-            sink = s.spawnHandler("sink", (ctx, m) -> delivered++);
+            s.spawnHandler("sink", (ctx, m) -> delivered++);
         }
 
         @Actor
@@ -87,7 +94,7 @@ public class DequeSendVsStopTest {
         @Actor
         public void sender() {
             try {
-                sink.send(Harness.M);
+                s.send("sink", Harness.M);
             } catch (RuntimeException e) {
                 thrown++;
             }

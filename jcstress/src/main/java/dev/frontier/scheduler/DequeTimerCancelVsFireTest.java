@@ -40,7 +40,8 @@ public class DequeTimerCancelVsFireTest {
     @Actor
     public void scheduler() {
         Harness.drive(s);
-        s.runOnce();
+        s.runOnce(); // takes the timer from the inbox into the heap
+        s.runOnce(); // fires it
     }
 
     @Actor
