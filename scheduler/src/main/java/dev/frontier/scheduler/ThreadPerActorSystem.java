@@ -75,6 +75,8 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
 
     /** One actor's thread and inbox: its host. */
     final class ActorThread implements Runnable {
+        /** Counted down when the thread has left {@link #run} (or never will start): shutdown waits on it. */
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         final ActorCell<?> cell;
         final Inbox inbox;
         final Thread thread;
@@ -111,6 +113,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
                 current.remove();
                 cell.finished();
                 threadEnded(this);
+                done.countDown();
             }
         }
 
@@ -465,6 +468,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         if (lifecycle() != RUNNING) {
             // shutdown began: this actor never starts, and what was sent to it is a dead letter
             live.remove(host);
+            host.done.countDown(); // a shutdown that saw it in live must not wait for it
             ended(cell, null);
             host.inbox.close(host::drainAtEnd);
             cell.finished();
@@ -613,21 +617,19 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         }
         long deadline = System.nanoTime() + Timer.delayNanos(options.shutdownTimeout);
         for (ActorThread t : new ArrayList<>(live)) {
+            boolean done;
             try {
-                long left = deadline - System.nanoTime();
-                if (left > 0 && t.thread.isAlive()) {
-                    try {
-                        t.thread.join(Duration.ofNanos(left));
-                    } catch (IllegalThreadStateException startingNow) {
-                        // "Thread not started": a spawn racing this shutdown is starting it; it finds the
-                        // system shut down (seen once in shutdownRacingSpawnRefusesCleanly at load 8)
-                    }
+                // not Thread.join: a thread whose start() is still under way (a spawn racing this
+                // shutdown) can be alive and yet NEW, and join(Duration) throws "Thread not started"
+                done = t.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (done) {
+                    t.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (t.thread.isAlive()) {
+            if (!done || t.thread.isAlive()) {
                 LOG.error("actor thread {} did not stop within {} ms; interrupting it", t.thread.getName(),
                         options.shutdownTimeout.toMillis());
                 t.thread.interrupt();

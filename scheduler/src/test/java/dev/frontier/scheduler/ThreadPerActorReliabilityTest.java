@@ -106,6 +106,44 @@ class ThreadPerActorReliabilityTest {
         }
     }
 
+    /**
+     * Found by StressTest: shutdown joined an actor thread whose start() was still under way (alive,
+     * yet NEW) and Thread.join(Duration) threw IllegalThreadStateException at the caller.
+     */
+    @Test
+    void shutdownWhileActorThreadsAreStartingThrowsNothing() throws Exception {
+        for (int trial = 0; trial < 200; trial++) {
+            ThreadPerActorSystem s = ThreadPerActorSystem.create(ActorSystemOptions.defaults().withVirtualThreads(false));
+            AtomicBoolean over = new AtomicBoolean();
+            List<Thread> spawners = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                int id = k;
+                spawners.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; !over.get(); i++) {
+                        try {
+                            s.spawn("a" + id + "-" + i, ctx -> ctx.receive());
+                        } catch (IllegalStateException refused) {
+                            return;
+                        }
+                    }
+                }));
+            }
+            Thread.yield();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            try {
+                s.shutdown();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            over.set(true);
+            for (Thread t : spawners) {
+                t.join(10_000);
+            }
+            assertNull(thrown.get(), "trial " + trial);
+            assertTrue(s.awaitTermination(Duration.ofSeconds(10)), "trial " + trial);
+        }
+    }
+
     /** #12: a task on a stopped actor's executor does not stay scheduled for ever: it is refused. */
     @Test
     void aTaskOnAStoppedActorsExecutorFailsInsteadOfHanging() throws Exception {
