@@ -124,7 +124,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     /**
      * Whether the calling code runs on this scheduler's behalf: on its thread, or in the body of the
      * actor whose turn it is (which, on the generators' thread fallback, runs on a thread of its own
-     * while the scheduler thread waits for it).
+     * while the scheduler thread waits for it). The body check also covers a continuation body that
+     * began on another thread (an actor spawned before {@link #start()}): once compiled, its
+     * {@code Thread.currentThread()} can still return that thread ({@code MigratedBodyTest}).
      */
     public boolean isSchedulerThread() {
         if (Thread.currentThread() == owner) {
