@@ -1,6 +1,7 @@
 package dev.frontier.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -71,8 +72,12 @@ class InlineExecutorTest {
 
     @Test
     void aFailingDeferredCommandDoesNotStopTheOthers() {
-        inline.execute(() -> nestThenFail(2));
-        assertEquals("after the failure", log.get(log.size() - 1));
+        try (ExpectedLog warned = ExpectedLog.of(InlineExecutor.class)) {
+            inline.execute(() -> nestThenFail(2));
+            assertEquals("after the failure", log.get(log.size() - 1));
+            assertEquals(1, warned.messages().size(), "the failure is reported once: " + warned.messages());
+            assertTrue(warned.messages().get(0).startsWith("deferred command "), warned.messages().get(0));
+        }
     }
 
     private void nestThenFail(int depth) {

@@ -163,8 +163,11 @@ class TaskCancellationTest {
             }
         });
         loop.runUntilIdle();
-        t.cancel(true);
-        loop.runUntilIdle();
+        try (ExpectedLog warned = ExpectedLog.of(Task.class)) {
+            t.cancel(true);
+            loop.runUntilIdle();
+            assertEquals(List.of(t + ": its body failed while being closed"), warned.messages());
+        }
         assertEquals(List.of("finally"), log);
         assertTrue(t.toString().endsWith("[cancelled]"));
     }
