@@ -116,6 +116,12 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     boolean stopRequested;
     /** This actor's deliveries are written to the trace log. */
     boolean traced;
+    /** The flow recorder selects this actor. Written racily by the recorder's switch. */
+    boolean recorded;
+    /** The delivery in hand, if it is being recorded; null otherwise. Host thread only. */
+    FlowEvent inHand;
+    /** The delivery in hand's JFR event, while JFR records deliveries; null otherwise. Host thread only. */
+    Object jfrInHand;
     /** This actor put its identity in the MDC of its host thread; cleared when it stops running. */
     boolean mdcSet;
     private int epoch;
@@ -238,6 +244,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
                     polled();
                     accept(mb.polledSender(), m);
                     handler.handle(this, (M) m);
+                    handled();
                 }
             } else {
                 switch (wait) {
@@ -392,9 +399,54 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * message goes through here. Must only be called from the actor's host thread.
      */
     void accept(ActorRef<?> from, Object m) {
+        if (inHand != null || jfrInHand != null) {
+            handlingEnded(FlowEvent.HANDLED, null);
+        }
+        long seq = ++sequence;
+        if (from instanceof FlowEvent e) {
+            from = e.sender; // the actor sees its real sender
+            e.started(FlowRecorder.now(), system.turnNumber(), seq);
+            inHand = e;
+        }
+        if (FrontierJfr.on) {
+            jfrInHand = FrontierJfr.beginDelivery();
+        }
         sender = from;
         message = m;
-        system.accepted(this, from, m, ++sequence);
+        system.accepted(this, from, m, seq);
+    }
+
+    /**
+     * The actor is done with the message in hand: it asks for its next message, or its handler
+     * returned. Ends the recorded delivery and the JFR event, if any. Host thread only.
+     */
+    void handled() {
+        if (inHand != null || jfrInHand != null) {
+            handlingEnded(FlowEvent.HANDLED, null);
+        }
+    }
+
+    /**
+     * The handling of the message in hand ended with {@code outcome} ({@link FlowEvent#HANDLED},
+     * {@link FlowEvent#FAILED}, {@link FlowEvent#RESTARTED}). Host thread only.
+     */
+    void handlingEnded(byte outcome, Throwable cause) {
+        FlowEvent e = inHand;
+        if (e != null) {
+            inHand = null;
+            e.ended(FlowRecorder.now(), outcome, cause);
+        }
+        Object j = jfrInHand;
+        if (j != null) {
+            jfrInHand = null;
+            FrontierJfr.endDelivery(j, this, outcome, cause);
+        }
+    }
+
+    /** The number of the recorded delivery in hand (what a send now is caused by), or 0. */
+    long handlingId() {
+        FlowEvent e = inHand;
+        return e == null ? 0 : e.id;
     }
 
     /**
@@ -542,6 +594,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** Waits for the first message {@code accepts} allows (null: any). */
     private Object take(Predicate<Object> accepts, String operation) {
         checkRunning(operation);
+        handled();
         if (generator == null) {
             threadHost(operation).checkStop();
         }
@@ -576,6 +629,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     public Optional<M> receive(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         checkRunning("receive(Duration)");
+        long cause = handlingId();
+        handled();
         if (generator == null) {
             threadHost("receive(Duration)").checkStop();
         }
@@ -597,7 +652,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
                 }
             }
         }
-        return m == TIMED_OUT ? Optional.empty() : Optional.of((M) m);
+        if (m == TIMED_OUT) {
+            if (system.recording && (recorded || cause != 0)) {
+                timedOut(cause, timeout);
+            }
+            return Optional.empty();
+        }
+        return Optional.of((M) m);
     }
 
     @Override
@@ -619,6 +680,17 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         stage.whenComplete((value, failure) ->
                 system.wake(this, e, W_AWAIT, failure == null ? value : new Thrown(failure)));
         return (T) yielder.yield(null);
+    }
+
+    /**
+     * A recorded {@code receive(timeout)} timed out: the actor resumes with a TIMEOUT delivery in hand,
+     * caused by the delivery it was handling when it began to wait, so what it does next has a cause.
+     */
+    private void timedOut(long cause, Duration timeout) {
+        FlowEvent e = system.recorder.sent(dev.frontier.flow.Delivery.Kind.TIMEOUT, cause, this, name, name,
+                "receive(" + timeout + ") timed out");
+        e.started(e.sentAt, system.turnNumber(), sequence);
+        inHand = e;
     }
 
     private static Object doneValue(java.util.concurrent.Future<?> f) throws Exception {
@@ -662,11 +734,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(target, "target");
         AbstractActorSystem.checkMessage(target.name(), message);
+        long cause = handlingId();
         return system.schedule(delay, () -> {
+            ActorCell<?> to = target instanceof ActorCell<?> c ? c : null;
+            ActorRef<?> from = system.recording && to != null ? system.timerSend(this, cause, to, to.name, message) : this;
             try {
-                send(target, message);
+                if (to != null) {
+                    to.system.post(to, from, message);
+                } else {
+                    target.send(message);
+                }
             } catch (dev.frontier.actor.MailboxFullException full) {
-                system.deadLetter(target.name(), this, message); // a timer cannot wait for room
+                system.deadLetter(target.name(), from, message); // a timer cannot wait for room
             }
         }, () -> system.deadLetter(target.name(), this, message));
     }

@@ -2,8 +2,12 @@ package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
+import dev.frontier.actor.BlockingWaitException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -69,12 +73,36 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private ActorCell<?> current;
     private long delivered;
     private long turns;
+    /** What holds the scheduler thread now (an actor, a command, a timer; null between steps), for the {@link Watchdog}. */
+    private Object busyWith;
+    /** Steps (turns, commands, timer actions) begun: the watchdog's sign of progress. */
+    private long busySteps;
+    private final long stallThresholdNanos;
+    private final AtomicLong stalls = new AtomicLong();
+
+    private static final VarHandle BUSY_WITH;
+    private static final VarHandle BUSY_STEPS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            BUSY_WITH = l.findVarHandle(DequeScheduler.class, "busyWith", Object.class);
+            BUSY_STEPS = l.findVarHandle(DequeScheduler.class, "busySteps", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private DequeScheduler(ActorSystemOptions options) {
         super(options);
         this.owner = Thread.currentThread();
         this.clock = options.clock;
         inbox.consumer(owner);
+        this.stallThresholdNanos = options.stallThreshold.isZero() || options.stallThreshold.isNegative() ? 0
+                : Timer.delayNanos(options.stallThreshold);
+        if (stallThresholdNanos > 0) {
+            Watchdog.shared().watch(this);
+        }
     }
 
     /** A scheduler driven by the calling thread (call {@link #run()}), or by its own after {@link #start()}. */
@@ -127,6 +155,15 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      */
     public long turnCount() {
         return turns;
+    }
+
+    /**
+     * How many times the watchdog found one delivery holding this scheduler's thread past the stall
+     * threshold ({@link ActorSystemOptions#withStallThreshold}); each stuck delivery counts once,
+     * however many warnings it got. Any thread.
+     */
+    public long stallCount() {
+        return stalls.get();
     }
 
     /** Messages waiting in mailboxes. Must only be called from the scheduler thread. */
@@ -235,6 +272,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
                 deadLetter(target.name, sender, message);
             }
             return;
+        }
+        if (recording) {
+            sender = stamp(target, sender, message);
         }
         if (Thread.currentThread() == owner) {
             enqueue(target, sender, message);
@@ -454,12 +494,14 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         for (Timer t; n < limit && (t = timers.peek()) != null && t.deadline - now <= 0; ) {
             timers.remove(t);
             n++;
+            busy(t);
             try {
                 t.fire();
             } catch (Throwable failure) {
                 report(null, "(timer " + t.action + ")", null, failure);
             }
         }
+        busy(null);
         return n;
     }
 
@@ -489,7 +531,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             return 0;
         }
         current = cell;
+        busy(cell);
         int used = cell.turn(budget);
+        busy(null);
         current = null;
         delivered += used;
         turns++;
@@ -509,11 +553,13 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     private void runCommand(Command c) {
         ActorCell<?> cell = c.actor != null && c.actor.isAlive() ? c.actor : null;
         current = cell;
+        busy(c);
         try {
             c.run();
         } catch (Throwable t) {
             report(c.actor, c, null, t); // named after the actor that submitted it, even if it has ended
         } finally {
+            busy(null);
             current = null;
             if (c.actor != null) {
                 mdcLeave(c.actor);
@@ -585,7 +631,70 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         for (Timer t : timers.clear()) {
             t.abandon();
         }
+        if (stallThresholdNanos > 0) {
+            Watchdog.shared().unwatch(this);
+        }
         terminated();
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    @Override
+    long turnNumber() {
+        return turns + 1;
+    }
+
+    /** The scheduler thread is about to run {@code what}. Scheduler thread only: opaque stores, no fence. */
+    private void busy(Object what) {
+        BUSY_STEPS.setOpaque(this, busySteps + 1);
+        BUSY_WITH.setOpaque(this, what);
+    }
+
+    Object busyWith() {
+        return BUSY_WITH.getOpaque(this);
+    }
+
+    long busySteps() {
+        return (long) BUSY_STEPS.getOpaque(this);
+    }
+
+    long stallThresholdNanos() {
+        return stallThresholdNanos;
+    }
+
+    Thread schedulerThread() {
+        return owner;
+    }
+
+    void stalled() {
+        stalls.incrementAndGet();
+    }
+
+    /**
+     * A blocking wait on this scheduler's own thread for something this thread must complete: refused
+     * at once, saying what to do instead.
+     */
+    @Override
+    void refuseBlockingWait(String what, String method, ActorCell<?> answerer) {
+        if (!isSchedulerThread()) {
+            return;
+        }
+        String thread = Thread.currentThread().getName();
+        ActorCell<?> actor = current;
+        if (actor != null) {
+            throw new BlockingWaitException("actor '" + actor.name + "' called " + method + " on " + what
+                    + " on the scheduler thread (" + thread + "): it would wait forever, because this thread must deliver the"
+                    + " request and the reply (and fire the timeout). Use ctx.await(future) in a generator actor, which"
+                    + " suspends only this actor; in a handler actor, use future.whenComplete(...) and send the result to self().");
+        }
+        if (dedicated == null) {
+            throw new BlockingWaitException(method + " on " + what + " from thread " + thread + ", which drives this scheduler"
+                    + " (it was never start()ed): it would wait forever, because nothing delivers messages while this thread"
+                    + " waits. Call start() on the scheduler before a blocking ask from outside, or call run() and read the"
+                    + " future once it is done.");
+        }
+        throw new BlockingWaitException(method + " on " + what + " on the scheduler thread (" + thread + "): it would wait"
+                + " forever, because this thread must complete it. Chain on the future (whenComplete, thenAccept) instead.");
     }
 
     private void checkSchedulerThread(String operation) {
