@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Messages that found no live recipient: counted, the most recent kept for inspection, and logged
- * at DEBUG on {@code dev.frontier.deadletters}, rate-limited (the first {@value #LOGGED_IN_FULL}
+ * at WARN on {@code dev.frontier.deadletters} (a lost message is a bug until shown otherwise),
+ * rate-limited (the first {@value #LOGGED_IN_FULL}
  * one by one, then one line per {@value #LOG_EVERY} with the running total) so a flood cannot
  * drown the log. Never thrown at the sender.
  *
@@ -30,11 +31,11 @@ public final class DeadLetters {
         synchronized (recent) {
             recent[(int) ((n - 1) % KEEP)] = letter;
         }
-        if (LOG.isDebugEnabled()) {
+        if (LOG.isWarnEnabled()) {
             if (n <= LOGGED_IN_FULL) {
-                LOG.debug("dead letter #{}: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
+                LOG.warn("dead letter #{}: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
             } else if (n % LOG_EVERY == 0) {
-                LOG.debug("{} dead letters so far; latest: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
+                LOG.warn("{} dead letters so far; latest: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
             }
         }
     }
