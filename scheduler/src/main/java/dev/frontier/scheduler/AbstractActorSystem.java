@@ -93,6 +93,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         this.recording = recorder.isRecording();
         recorder.attach(this);
         LiveSystems.add(this);
+        FrontierJfr.init(); // listens for JFR recordings from now on (JFR itself is not started)
     }
 
     // ------------------------------------------------------------------ mode hooks

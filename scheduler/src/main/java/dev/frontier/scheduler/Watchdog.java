@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>What it reads</h2>
  * The scheduler thread publishes, with plain (opaque) stores and no clock reading, what it is busy
- * with and a count of the steps it has begun. If two looks see the same step still running, the
- * step has run at least as long as the time between them; so a stall is reported between one and
+ * with and a count of the steps it has begun; an actor's turn also shows its message number, which
+ * moves when the turn takes its next message. If two looks see the same step on the same message,
+ * that delivery has run at least as long as the time between them (a turn of many quick messages is
+ * not a stall); so a stall is reported between one and
  * one and a quarter thresholds after it began, and the time reported is a lower bound. The message
  * in hand is read without synchronisation: the thread that wrote it is stuck.
  *
@@ -42,6 +44,8 @@ final class Watchdog {
     private static final class Watch {
         long steps = -1;
         Object busyWith;
+        /** The busy actor's message number: a turn that takes its next message has made progress. */
+        long sequence;
         long since;
         int warnings;
     }
@@ -96,9 +100,11 @@ final class Watchdog {
                 w.busyWith = null;
                 continue;
             }
-            if (steps != w.steps || busy != w.busyWith) {
+            long sequence = busy instanceof ActorCell<?> cell ? cell.sequence : 0; // racy: the owner may be stuck, or moving on
+            if (steps != w.steps || busy != w.busyWith || sequence != w.sequence) {
                 w.steps = steps;
                 w.busyWith = busy;
+                w.sequence = sequence;
                 w.since = now;
                 w.warnings = 0;
                 continue;
