@@ -672,14 +672,21 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (stage instanceof java.util.concurrent.Future<?> f && f.isDone()) {
             return (T) doneValue(f);
         }
-        if (generator == null) {
-            return (T) threadHost("await()").await(this, stage);
+        long awaitFrom = jfrInHand != null ? System.nanoTime() : 0; // JFR: the delivery's time waiting, not working
+        try {
+            if (generator == null) {
+                return (T) threadHost("await()").await(this, stage);
+            }
+            int e = ++epoch;
+            wait = W_AWAIT;
+            stage.whenComplete((value, failure) ->
+                    system.wake(this, e, W_AWAIT, failure == null ? value : new Thrown(failure)));
+            return (T) yielder.yield(null);
+        } finally {
+            if (awaitFrom != 0 && jfrInHand != null) {
+                FrontierJfr.awaited(jfrInHand, System.nanoTime() - awaitFrom);
+            }
         }
-        int e = ++epoch;
-        wait = W_AWAIT;
-        stage.whenComplete((value, failure) ->
-                system.wake(this, e, W_AWAIT, failure == null ? value : new Thrown(failure)));
-        return (T) yielder.yield(null);
     }
 
     /**
