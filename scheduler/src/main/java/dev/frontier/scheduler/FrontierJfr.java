@@ -25,7 +25,8 @@ import jdk.jfr.Timespan;
  *   <caption>Events</caption>
  *   <tr><th>name</th><th>when</th><th>default</th></tr>
  *   <tr><td>{@code frontier.Delivery}</td><td>an actor took longer than the threshold to handle a
- *       message (from taking it to asking for the next, across awaits)</td><td>threshold 20 ms</td></tr>
+ *       message (from taking it to asking for the next, across awaits; {@code awaited} says how much
+ *       of it was spent waiting rather than working)</td><td>threshold 20 ms</td></tr>
  *   <tr><td>{@code frontier.ActorFailure}</td><td>an exception escaped an actor</td><td>on</td></tr>
  *   <tr><td>{@code frontier.Restart}</td><td>a supervisor restarted an actor</td><td>on</td></tr>
  *   <tr><td>{@code frontier.DeadLetter}</td><td>a message found no live recipient</td><td>on</td></tr>
@@ -95,6 +96,11 @@ final class FrontierJfr {
         }
         e.begin();
         return e;
+    }
+
+    /** The delivery in hand waited {@code nanos} in an await. */
+    static void awaited(Object event, long nanos) {
+        ((DeliveryEvent) event).awaited += nanos;
     }
 
     /** The delivery in hand ended: written if it took longer than the threshold. */
@@ -234,6 +240,10 @@ final class FrontierJfr {
         long sequence;
         @Label("Outcome")
         String outcome;
+        @Label("Awaited")
+        @Description("Of the duration, the time the actor waited in ctx.await (a sleep, an ask): not holding its thread")
+        @Timespan(Timespan.NANOSECONDS)
+        long awaited;
     }
 
     @Name("frontier.ActorFailure")

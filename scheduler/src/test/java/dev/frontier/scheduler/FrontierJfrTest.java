@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,10 @@ class FrontierJfrTest {
             assertTrue(FrontierJfr.on, "a recording runs: the hooks are on");
             try (DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults().withErrorHandler(f -> { }))) {
                 CountDownLatch done = new CountDownLatch(3);
+                CompletableFuture<String> gate = new CompletableFuture<>();
                 s.<String>spawnHandler("slow", (ctx, m) -> {
                     work(30);
+                    gate.complete("opened");
                     done.countDown();
                 });
                 s.<String>spawnHandler("fast", (ctx, m) -> ctx.send("nobody", "lost " + m));
@@ -53,14 +56,14 @@ class FrontierJfrTest {
                 });
                 s.<String>spawn("awaiting", ctx -> {
                     ctx.receive();
-                    ctx.sleep(Duration.ofMillis(30)); // the delivery spans the await: it is over the threshold too
+                    ctx.await(gate); // while slow works: this delivery is over the threshold too, but waiting
                     ctx.receive();
                 });
                 s.lookup("fragile").orElseThrow().termination().whenComplete((v, t) -> done.countDown());
+                s.send("awaiting", "later"); // first in the run queue: it awaits the gate before slow runs
                 s.send("slow", "heavy");
                 s.send("fast", "light");
                 s.send("fragile", "glass");
-                s.send("awaiting", "later");
                 s.send("awaiting", "then");
                 s.lookup("awaiting").orElseThrow().termination().whenComplete((v, t) -> done.countDown());
                 s.start();
@@ -81,7 +84,10 @@ class FrontierJfrTest {
         assertEquals("java.lang.String", slow.getClass("messageClass").getName());
         assertEquals(1, slow.getLong("sequence"));
         assertEquals("handled", slow.getString("outcome"));
-        assertTrue(slow.getDuration().toMillis() >= 30, slow.toString());
+        assertTrue(slow.getDuration().toMillis() >= 25, slow.toString()); // JFR's ticks, not nanoTime: allow for rounding
+        assertEquals(0, slow.getDuration("awaited").toNanos(), "working, not waiting");
+        RecordedEvent awaiting = deliveries.stream().filter(e -> e.getString("actor").equals("awaiting")).findFirst().orElseThrow();
+        assertTrue(awaiting.getDuration("awaited").toMillis() >= 25, awaiting.toString());
         assertEquals(List.of("Frontier"), slow.getEventType().getCategoryNames());
         RecordedEvent failure = named(events, "frontier.ActorFailure").get(0);
         assertEquals("fragile", failure.getString("actor"));

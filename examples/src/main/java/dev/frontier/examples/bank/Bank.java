@@ -198,33 +198,38 @@ public final class Bank {
             throw new IllegalArgumentException("bank variants: fixed, buggy, stuck, slow; not '" + variant + "'");
         }
         ReentrantLock auditLock = variant.equals("stuck") ? new ReentrantLock() : null;
-        CountDownLatch reportHoldsLock = new CountDownLatch(1);
-        if (auditLock != null) {
-            Thread nightly = new Thread(() -> {
-                auditLock.lock();
-                reportHoldsLock.countDown();
-                try {
-                    Thread.sleep(2_500); // the nightly report, holding the audit lock
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    auditLock.unlock();
-                }
-            }, "nightly-report");
-            nightly.setDaemon(true);
-            nightly.start();
-            reportHoldsLock.await();
-        }
         try (DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults()).start()) {
             OPENING.forEach((owner, amount) -> openAccount(s, owner, amount));
             openAudit(s, variant.equals("slow"), auditLock);
             s.spawn("teller", teller(variant.equals("buggy"), out));
+            if (auditLock != null) {
+                nightlyReport(auditLock);
+            }
             for (Transfer t : TRANSFERS) {
                 s.send("teller", t);
             }
             CompletableFuture<String> settled = s.ask("teller", new Settle(), Duration.ofSeconds(30));
             out.println(settled.get(60, TimeUnit.SECONDS));
         }
+    }
+
+    /** The nightly report: another thread that holds the audit lock for 2.5 s, from now. */
+    private static void nightlyReport(ReentrantLock auditLock) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread nightly = new Thread(() -> {
+            auditLock.lock();
+            holding.countDown();
+            try {
+                Thread.sleep(2_500);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            } finally {
+                auditLock.unlock();
+            }
+        }, "nightly-report");
+        nightly.setDaemon(true);
+        nightly.start();
+        holding.await();
     }
 
     public static void main(String[] args) throws Exception {
