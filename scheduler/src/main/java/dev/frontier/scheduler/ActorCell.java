@@ -118,8 +118,24 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     boolean traced;
     /** The flow recorder selects this actor. Written racily by the recorder's switch. */
     boolean recorded;
-    /** The delivery in hand, if it is being recorded; null otherwise. Host thread only. */
+    /**
+     * The recorded delivery in hand, or the one just handled whose end is still to be read
+     * ({@link #inHandDone}); null if none. Host thread only.
+     */
     FlowEvent inHand;
+    /**
+     * Deque or direct host: the delivery in {@link #inHand} has been handled; the actor's next clock
+     * reading (its next message's start, or its turn's end) ends it. A flag rather than a second
+     * reference field: storing a young object into an old one is what G1's write barrier charges for.
+     */
+    private boolean inHandDone;
+    /**
+     * Deque or direct host: {@link #IN_TURN} while a turn runs, {@link #FRESH_TURN} until its first
+     * message if the turn began with one to take before any of the actor's code ran; 0 otherwise.
+     */
+    private byte turnState;
+    private static final byte IN_TURN = 1;
+    private static final byte FRESH_TURN = 2;
     /** The delivery in hand's JFR event, while JFR records deliveries; null otherwise. Host thread only. */
     Object jfrInHand;
     /** This actor put its identity in the MDC of its host thread; cleared when it stops running. */
@@ -235,6 +251,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @SuppressWarnings("unchecked")
     int turn(int budget) {
         this.budget = budget;
+        turnState = handler != null || wait == W_RECEIVE ? FRESH_TURN : IN_TURN;
         try {
             if (handler != null) {
                 Mailbox mb = mailbox;
@@ -271,6 +288,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             }
         } catch (Throwable t) {
             system.failed(this, t);
+        }
+        turnState = 0;
+        FlowEvent e = inHand;
+        if (e != null && (inHandDone || e.hasUnstampedSends())) {
+            reading(system.turnEndReading());
         }
         int used = budget - this.budget;
         this.budget = 0;
@@ -399,14 +421,24 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * message goes through here. Must only be called from the actor's host thread.
      */
     void accept(ActorRef<?> from, Object m) {
-        if (inHand != null || jfrInHand != null) {
-            handlingEnded(FlowEvent.HANDLED, null);
+        if (jfrInHand != null || (inHand != null && !inHandDone)) {
+            handlingEnded(FlowEvent.HANDLED, null); // taken without the last one being marked handled
         }
         long seq = ++sequence;
+        boolean fresh = turnState == FRESH_TURN;
+        if (fresh) {
+            turnState = IN_TURN;
+        }
         if (from instanceof FlowEvent e) {
+            long now = fresh ? system.turnStartReading() : FlowRecorder.now(); // also ends what was handled before
+            if (inHand != null) {
+                reading(now);
+            }
             from = e.sender; // the actor sees its real sender
-            e.started(FlowRecorder.now(), system.turnNumber(), seq);
+            e.started(now, system.turnNumber(), seq);
             inHand = e;
+        } else if (inHand != null) {
+            reading(FlowRecorder.now());
         }
         if (FrontierJfr.on) {
             jfrInHand = FrontierJfr.beginDelivery();
@@ -422,8 +454,52 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      */
     void handled() {
         if (inHand != null || jfrInHand != null) {
-            handlingEnded(FlowEvent.HANDLED, null);
+            handledNow();
         }
+    }
+
+    private void handledNow() {
+        FlowEvent e = inHand;
+        if (e != null && !inHandDone) {
+            if (host == null) {
+                inHandDone = true; // deque or direct: the next reading ends it (and may start the next one)
+            } else {
+                inHand = null;
+                e.ended(FlowRecorder.now(), FlowEvent.HANDLED, null);
+            }
+        }
+        Object j = jfrInHand;
+        if (j != null) {
+            jfrInHand = null;
+            FrontierJfr.endDelivery(j, this, FlowEvent.HANDLED, null);
+        }
+    }
+
+    /**
+     * A clock reading by this actor: it stamps the sends waiting for it and ends the delivery handled
+     * before, if that one waits for it. Host thread only.
+     */
+    private void reading(long now) {
+        FlowEvent e = inHand;
+        e.stampSends(now);
+        if (inHandDone) {
+            inHand = null;
+            inHandDone = false;
+            e.ended(now, FlowEvent.HANDLED, null);
+        }
+    }
+
+    /**
+     * Whether a recorded message this actor sends now can wait for its next clock reading: it is in a
+     * turn of a host that batches readings (the deque scheduler), handling a recorded delivery.
+     */
+    boolean defersSends() {
+        return turnState != 0 && inHand != null && !inHandDone && system.batchesReadings();
+    }
+
+    /** A recorded message this actor sent: stamped at its next clock reading. Host thread only. */
+    FlowEvent sentDeferred(FlowEvent s) {
+        return inHand.deferSend(s);
     }
 
     /**
@@ -433,8 +509,15 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     void handlingEnded(byte outcome, Throwable cause) {
         FlowEvent e = inHand;
         if (e != null) {
+            long now = FlowRecorder.now();
+            e.stampSends(now);
             inHand = null;
-            e.ended(FlowRecorder.now(), outcome, cause);
+            if (inHandDone) {
+                inHandDone = false;
+                e.ended(now, FlowEvent.HANDLED, null); // handled before whatever ended the actor
+            } else {
+                e.ended(now, outcome, cause);
+            }
         }
         Object j = jfrInHand;
         if (j != null) {
@@ -446,7 +529,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** The number of the recorded delivery in hand (what a send now is caused by), or 0. */
     long handlingId() {
         FlowEvent e = inHand;
-        return e == null ? 0 : e.id;
+        return e == null || inHandDone ? 0 : e.id;
     }
 
     /**
@@ -696,6 +779,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     private void timedOut(long cause, Duration timeout) {
         FlowEvent e = system.recorder.sent(dev.frontier.flow.Delivery.Kind.TIMEOUT, cause, this, name, name,
                 "receive(" + timeout + ") timed out");
+        if (inHand != null) {
+            reading(e.sentAt);
+        }
         e.started(e.sentAt, system.turnNumber(), sequence);
         inHand = e;
     }

@@ -78,6 +78,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     /** Steps (turns, commands, timer actions) begun: the watchdog's sign of progress. */
     private long busySteps;
     private final long stallThresholdNanos;
+    /** Flow recording: the clock reading at the end of the last turn, and the step it ended; -1: none usable. */
+    private long lastTurnEnd;
+    private long lastTurnEndStep = -1;
     private final AtomicLong stalls = new AtomicLong();
 
     private static final VarHandle BUSY_WITH;
@@ -459,6 +462,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
 
     /** Inbox, then due timers, then turns; each bounded. Then, if shut down, close everything. */
     private int dutyCycle() {
+        lastTurnEndStep = -1; // idling, the inbox or timers may come between: a new turn reads the clock afresh
         int work = 0;
         if (lifecycle() == RUNNING) {
             work = drainInbox() + fireTimers() + runTurns();
@@ -501,7 +505,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
                 report(null, "(timer " + t.action + ")", null, failure);
             }
         }
-        busy(null);
+        idle();
         return n;
     }
 
@@ -533,7 +537,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         current = cell;
         busy(cell);
         int used = cell.turn(budget);
-        busy(null);
+        idle();
         current = null;
         delivered += used;
         turns++;
@@ -559,7 +563,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         } catch (Throwable t) {
             report(c.actor, c, null, t); // named after the actor that submitted it, even if it has ended
         } finally {
-            busy(null);
+            idle();
             current = null;
             if (c.actor != null) {
                 mdcLeave(c.actor);
@@ -644,10 +648,34 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         return turns + 1;
     }
 
+    @Override
+    boolean batchesReadings() {
+        return true;
+    }
+
+    @Override
+    long turnEndReading() {
+        long now = FlowRecorder.now();
+        lastTurnEnd = now;
+        lastTurnEndStep = busySteps;
+        return now;
+    }
+
+    /** The previous turn's end reading if this turn came straight after it, in the same duty cycle. */
+    @Override
+    long turnStartReading() {
+        return lastTurnEndStep == busySteps - 1 ? lastTurnEnd : FlowRecorder.now();
+    }
+
     /** The scheduler thread is about to run {@code what}. Scheduler thread only: opaque stores, no fence. */
     private void busy(Object what) {
         BUSY_STEPS.setOpaque(this, busySteps + 1);
         BUSY_WITH.setOpaque(this, what);
+    }
+
+    /** The step is over. Scheduler thread only. */
+    private void idle() {
+        BUSY_WITH.setOpaque(this, null);
     }
 
     Object busyWith() {
