@@ -607,6 +607,28 @@ abstract class AbstractActorSystem implements ActorSystem {
     }
 
     /**
+     * Whether recorded readings may be batched: a running actor's sends stamped at its next reading,
+     * a turn's end shared with the next turn's start. Only where no other thread can take a message
+     * before its sender's turn ends: the deque scheduler.
+     */
+    boolean batchesReadings() {
+        return false;
+    }
+
+    /** A clock reading for recorded deliveries, taken as an actor's turn ends. Host thread only. */
+    long turnEndReading() {
+        return FlowRecorder.now();
+    }
+
+    /**
+     * A clock reading for the first message of a turn, taken before the actor's code runs: a mode
+     * may give the reading of the previous turn's end if nothing ran between. Host thread only.
+     */
+    long turnStartReading() {
+        return FlowRecorder.now();
+    }
+
+    /**
      * The sender slot of a message to {@code target} while recording is on: the sender itself, or the
      * message's {@link FlowEvent} if it is to be recorded (its receiver or its sender is selected).
      * Its cause is the delivery the sender is handling, if that one is recorded. Called by each mode's {@code post} once the message is
@@ -628,6 +650,11 @@ abstract class AbstractActorSystem implements ActorSystem {
         ActorCell<?> from = sender instanceof ActorCell<?> c ? c : null;
         if (!target.recorded && (from == null || !from.recorded)) {
             return sender;
+        }
+        if (from != null && from.defersSends() && isRunning(from)) {
+            // the running actor on a deque scheduler: stamped at its next clock reading
+            return from.sentDeferred(recorder.sent(dev.frontier.flow.Delivery.Kind.MESSAGE, from.handlingId(), sender,
+                    from.name, target.name, message, dev.frontier.flow.Delivery.NOT_YET));
         }
         return recorder.sent(dev.frontier.flow.Delivery.Kind.MESSAGE, from == null ? 0 : from.handlingId(), sender,
                 nameOf(sender), target.name, message);

@@ -36,7 +36,12 @@ final class FlowEvent implements ActorRef<Object> {
     final String receiverName;
     final Object message;
     final byte kind;
-    final long sentAt;
+    /** When it was sent; {@link Delivery#NOT_YET} while a deque sender's next clock reading is due to stamp it. */
+    long sentAt;
+    /** The first message this delivery's handling sent that waits for its receiver's next clock reading. */
+    private FlowEvent unstamped;
+    /** The next one after this in such a list. */
+    private FlowEvent nextUnstamped;
     long startedAt = Delivery.NOT_YET;
     long endedAt = Delivery.NOT_YET;
     long turn;
@@ -73,6 +78,29 @@ final class FlowEvent implements ActorRef<Object> {
         }
     }
 
+    /** A message {@code s} sent while this delivery is handled, to be stamped by {@link #stampSends}. */
+    FlowEvent deferSend(FlowEvent s) {
+        s.nextUnstamped = unstamped;
+        unstamped = s;
+        return s;
+    }
+
+    /** Whether sends wait for a reading. */
+    boolean hasUnstampedSends() {
+        return unstamped != null;
+    }
+
+    /** Stamps the messages this delivery's handling sent since the last reading with {@code now}. */
+    void stampSends(long now) {
+        for (FlowEvent s = unstamped; s != null; ) {
+            FlowEvent next = s.nextUnstamped;
+            s.nextUnstamped = null;
+            s.sentAt = now;
+            s = next;
+        }
+        unstamped = null;
+    }
+
     /** Nobody took it. */
     void deadLetter(long now) {
         this.startedAt = Delivery.NOT_YET;
@@ -81,7 +109,11 @@ final class FlowEvent implements ActorRef<Object> {
     }
 
     Delivery toDelivery() {
-        return new Delivery(id, cause, KINDS[kind], senderName, receiverName, message, sentAt, startedAt, endedAt, turn,
+        long sent = sentAt;
+        if (sent == Delivery.NOT_YET) { // a snapshot between the send and the sender's next reading
+            sent = startedAt != Delivery.NOT_YET ? startedAt : endedAt != Delivery.NOT_YET ? endedAt : FlowRecorder.now();
+        }
+        return new Delivery(id, cause, KINDS[kind], senderName, receiverName, message, sent, startedAt, endedAt, turn,
                 sequence, OUTCOMES[outcome], failure);
     }
 

@@ -39,11 +39,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * off meanwhile.
  *
  * <h2>Cost</h2>
- * Off (the default), a send reads one field of its system and a delivery checks one field of the
- * message's sender slot: nothing else. On, a recorded message costs one small object (it rides in
- * the message's sender slot, so the mailbox is unchanged), three clock readings and a store into the
- * ring. The ring keeps the latest {@code capacity} messages (and so keeps them from being
- * collected); older ones are overwritten. See docs/benchmarks.md for the measured figures.
+ * Off (the default), a send reads one field of its system and a delivery checks the message's
+ * sender slot and two fields of the actor: nothing else. On, a recorded message costs one small
+ * object (it rides in the message's sender slot, so the mailbox is unchanged), an atomic increment,
+ * a store into the ring, and clock readings. On a deque scheduler one reading serves several
+ * moments: a message sent by the running actor is stamped at the actor's next reading (when it
+ * takes its next message or its turn ends: an upper bound on the send, never after the receiver
+ * took it); the reading at the end of a turn is also the start of the next turn's first message
+ * if nothing ran between them; the end of one message is the start of the next. Ping-pong then
+ * reads the clock once per message. In thread-per-actor mode every moment has its own reading. The ring keeps the latest {@code capacity} messages (default {@value #DEFAULT_CAPACITY}; it
+ * keeps them from being collected); older ones are dropped. See docs/benchmarks.md for the measured figures.
  *
  * <p>A recorder may be shared by several systems ({@link ActorSystemOptions#withRecorder}); its
  * selection applies to all of them. Thread-safe: any thread may switch it and take snapshots; a
@@ -52,13 +57,38 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FlowRecorder {
 
     /** Messages the ring keeps by default. */
-    public static final int DEFAULT_CAPACITY = 1 << 16;
+    public static final int DEFAULT_CAPACITY = 1 << 14;
+    /** Most messages per chunk of the ring. */
+    private static final int CHUNK = 256;
 
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(FlowEvent[].class);
+    private static final VarHandle CHUNKS = MethodHandles.arrayElementVarHandle(Chunk[].class);
+
+    /**
+     * A stretch of the ring: the events numbered {@code first + 1} to {@code first + slots.length}.
+     * The ring is a table of chunks, and each lap puts a fresh chunk in each place instead of
+     * overwriting the old one: storing an event into a chunk the collector still sees as young
+     * costs no card marking (G1's post-write barrier stops early), where storing it into an old
+     * array would pay a fence and a dirty card per message.
+     */
+    private static final class Chunk {
+        final long first;
+        final FlowEvent[] slots;
+
+        Chunk(long first, int size) {
+            this.first = first;
+            this.slots = new FlowEvent[size];
+        }
+    }
 
     private final int capacity;
+    private final int chunkSize;
+    private final int chunkShift;
     private final AtomicLong ids = new AtomicLong();
-    private volatile FlowEvent[] ring;
+    /** {@code capacity / chunkSize + 1} chunks: the full ones and the one filling. */
+    private volatile Chunk[] ring;
+    /** The chunk being filled, for the fast path (read racily: a stale one is detected by its {@code first}). */
+    private Chunk current;
     private volatile TraceSelection selection = TraceSelection.NONE;
     private final List<WeakReference<AbstractActorSystem>> systems = new CopyOnWriteArrayList<>();
 
@@ -66,7 +96,12 @@ public final class FlowRecorder {
         if (capacity < 1) {
             throw new IllegalArgumentException("a flow recorder keeps at least one message: " + capacity);
         }
+        if (capacity > 1 << 28) {
+            throw new IllegalArgumentException("a flow recorder keeps at most 2^28 messages: " + capacity);
+        }
         this.capacity = Integer.highestOneBit(capacity - 1 == 0 ? 1 : (capacity - 1) << 1);
+        this.chunkSize = Math.min(CHUNK, this.capacity);
+        this.chunkShift = Integer.numberOfTrailingZeros(chunkSize);
     }
 
     /** A recorder that keeps the latest {@value #DEFAULT_CAPACITY} messages; off until {@link #record}. */
@@ -91,7 +126,7 @@ public final class FlowRecorder {
         if (!s.specs().isEmpty() && ring == null) {
             synchronized (this) {
                 if (ring == null) {
-                    ring = new FlowEvent[capacity];
+                    ring = new Chunk[capacity / chunkSize + 1];
                 }
             }
         }
@@ -137,23 +172,26 @@ public final class FlowRecorder {
 
     /** Forgets everything recorded (numbering goes on). */
     public synchronized void clear() {
-        FlowEvent[] r = ring;
-        if (r != null) {
-            ring = new FlowEvent[capacity];
+        if (ring != null) {
+            ring = new Chunk[capacity / chunkSize + 1];
+            current = null;
         }
     }
 
     /** The recorded deliveries still in the ring, oldest first. Any thread. */
     public Flow flow() {
-        FlowEvent[] r = ring;
+        Chunk[] r = ring;
         List<Delivery> out = new ArrayList<>();
         if (r != null) {
             long last = ids.get();
-            long first = Math.max(1, last - capacity + 1);
-            for (long id = first; id <= last; id++) {
-                FlowEvent e = (FlowEvent) SLOTS.getAcquire(r, (int) (id & (capacity - 1)));
-                if (e != null && e.id == id) {
-                    out.add(e.toDelivery());
+            for (long id = Math.max(1, last - capacity + 1); id <= last; id++) {
+                long k = id - 1;
+                Chunk c = (Chunk) CHUNKS.getAcquire(r, (int) ((k >>> chunkShift) % r.length));
+                if (c != null && c.first == (k & -chunkSize)) {
+                    FlowEvent e = (FlowEvent) SLOTS.getAcquire(c.slots, (int) (k & (chunkSize - 1)));
+                    if (e != null && e.id == id) {
+                        out.add(e.toDelivery());
+                    }
                 }
             }
         }
@@ -202,12 +240,56 @@ public final class FlowRecorder {
 
     /** Records a message sent now and returns its event, to ride in the message's sender slot. Any thread. */
     FlowEvent sent(Delivery.Kind kind, long cause, ActorRef<?> sender, String senderName, String receiverName, Object message) {
+        return sent(kind, cause, sender, senderName, receiverName, message, now());
+    }
+
+    /**
+     * Records a message sent at {@code sentAt} ({@link Delivery#NOT_YET}: the sender stamps it at its
+     * next clock reading) and returns its event. Any thread.
+     */
+    FlowEvent sent(Delivery.Kind kind, long cause, ActorRef<?> sender, String senderName, String receiverName, Object message,
+                   long sentAt) {
         long id = ids.incrementAndGet();
-        FlowEvent e = new FlowEvent(id, cause, kind, sender, senderName, receiverName, Objects.requireNonNull(message), now());
-        FlowEvent[] r = ring;
-        if (r != null) {
-            SLOTS.setRelease(r, (int) (id & (capacity - 1)), e);
+        FlowEvent e = new FlowEvent(id, cause, kind, sender, senderName, receiverName, Objects.requireNonNull(message), sentAt);
+        long k = id - 1;
+        long first = k & -chunkSize;
+        Chunk c = current;
+        if (c == null || c.first != first) {
+            c = chunk(first);
+        }
+        if (c != null) {
+            SLOTS.setRelease(c.slots, (int) (k & (chunkSize - 1)), e);
         }
         return e;
+    }
+
+    /** The chunk for ids from {@code first + 1}, put in its place if new; null if recording never began or a later lap is there. */
+    private Chunk chunk(long first) {
+        Chunk[] r = ring;
+        if (r == null) {
+            return null;
+        }
+        int at = (int) ((first >>> chunkShift) % r.length);
+        Chunk c = install(r, at, (Chunk) CHUNKS.getAcquire(r, at), first);
+        if (c != null) {
+            current = c;
+        }
+        return c;
+    }
+
+    /** Puts a fresh chunk for ids from {@code first + 1} in place {@code at}; null if a later lap is there already. */
+    private Chunk install(Chunk[] r, int at, Chunk seen, long first) {
+        for (Chunk c = seen; ; c = (Chunk) CHUNKS.getAcquire(r, at)) {
+            if (c != null && c.first == first) {
+                return c;
+            }
+            if (c != null && c.first > first) {
+                return null; // this writer was overtaken by a whole lap: its event is already out of the ring
+            }
+            Chunk fresh = new Chunk(first, chunkSize);
+            if (CHUNKS.compareAndSet(r, at, c, fresh)) {
+                return fresh;
+            }
+        }
     }
 }
