@@ -41,7 +41,7 @@ expect "pingpong: time window 0..0 ms keeps the first send" "$(shown "$page#to=0
 bank="file://$out/bank.html"
 expect "bank: every message drawn" "$(shown "$bank")" 27
 expect "bank: the teller and carol's account" "$(shown "$bank#actors=teller,account-carol")" 5
-expect "bank: messages containing 200" "$(shown "$bank#text=200")" 5
+expect "bank: messages containing 200 (the transfer, its debit, credit and audit entry)" "$(shown "$bank#text=200")" 4
 chain=$(chromium_run --virtual-time-budget=3000 --dump-dom "$bank#select=3" | grep -o '<h2>[^<]*</h2>' | head -1)
 expect "bank: clicking #3 shows its details" "$chain" "<h2>#3 outside → teller</h2>"
 
