@@ -11,7 +11,8 @@ import java.util.Map;
  *   <li>one track (a "thread" of process 1) per actor, named after it, in order of appearance;</li>
  *   <li>a complete event ({@code "ph":"X"}) per delivery on the receiver's track, from when it was
  *       taken to when it was handled, with the delivery's fields as {@code args};</li>
- *   <li>a flow arrow per message, from the send ({@code "ph":"s"}, inside the sender's handling, or a
+ *   <li>a flow arrow per message, from the send ({@code "ph":"s"}, inside the sender's handling (a
+ *       send stamped at the handling's last clock reading starts 1 ns before its end), or on a
  *       zero-length {@code send} slice where no recorded handling encloses it) to the delivery
  *       ({@code "ph":"f"}, {@code "bp":"e"}: bound to the receiver's slice that starts there);</li>
  *   <li>an instant event ({@code "ph":"i"}) for a dead letter, on the track of the name it was sent to.</li>
@@ -58,24 +59,29 @@ final class ChromeTraceExport {
             if (d.kind() == Delivery.Kind.TIMEOUT) {
                 continue; // the actor resuming: no message travelled
             }
-            if (!enclosed(flow, d)) {
+            long sent = d.sentNanos();
+            Delivery c = enclosing(flow, d);
+            if (c == null) {
                 b.append(",\n{\"ph\":\"X\",\"name\":").append(Json.string("send to " + d.receiver()))
                         .append(",\"cat\":\"send\",\"pid\":1,\"tid\":").append(from)
-                        .append(",\"ts\":").append(Json.micros(d.sentNanos() - t0)).append(",\"dur\":0.000}");
+                        .append(",\"ts\":").append(Json.micros(sent - t0)).append(",\"dur\":0.000}");
+            } else if (c.ended() && sent == c.endedNanos() && c.endedNanos() - c.startedNanos() > 1) {
+                sent--; // stamped at the sender's end reading: start the arrow just inside its slice
             }
             b.append(",\n{\"ph\":\"s\",\"name\":\"message\",\"cat\":\"message\",\"id\":").append(d.id())
-                    .append(",\"pid\":1,\"tid\":").append(from).append(",\"ts\":").append(Json.micros(d.sentNanos() - t0)).append('}');
+                    .append(",\"pid\":1,\"tid\":").append(from).append(",\"ts\":").append(Json.micros(sent - t0)).append('}');
             b.append(",\n{\"ph\":\"f\",\"bp\":\"e\",\"name\":\"message\",\"cat\":\"message\",\"id\":").append(d.id())
                     .append(",\"pid\":1,\"tid\":").append(to).append(",\"ts\":").append(Json.micros(d.startedNanos() - t0)).append('}');
         }
         return b.append("\n]}\n").toString();
     }
 
-    /** Whether the handling that sent {@code d} is a recorded slice on the sender's track around the send. */
-    private static boolean enclosed(Flow flow, Delivery d) {
+    /** The handling that sent {@code d}, if it is a recorded slice on the sender's track around the send; else null. */
+    private static Delivery enclosing(Flow flow, Delivery d) {
         Delivery c = flow.causeOf(d).orElse(null);
-        return c != null && c.receiver().equals(d.sender()) && c.started() && d.sentNanos() - c.startedNanos() >= 0
+        boolean around = c != null && c.receiver().equals(d.sender()) && c.started() && d.sentNanos() - c.startedNanos() >= 0
                 && (!c.ended() || c.endedNanos() - d.sentNanos() >= 0);
+        return around ? c : null;
     }
 
     private static String name(Delivery d) {

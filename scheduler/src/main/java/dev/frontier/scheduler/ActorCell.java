@@ -130,12 +130,12 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      */
     private boolean inHandDone;
     /**
-     * Deque or direct host: {@link #IN_TURN} while a turn runs, {@link #FRESH_TURN} until its first
-     * message if the turn began with one to take before any of the actor's code ran; 0 otherwise.
+     * Deque or direct host, while a turn runs: the number its first message will get if the turn
+     * began with one to take before any of the actor's code runs (flow recording may then reuse the
+     * previous turn's end reading), else -1; {@link #NOT_IN_TURN} between turns.
      */
-    private byte turnState;
-    private static final byte IN_TURN = 1;
-    private static final byte FRESH_TURN = 2;
+    private long turnFirst = NOT_IN_TURN;
+    private static final long NOT_IN_TURN = Long.MIN_VALUE;
     /** The delivery in hand's JFR event, while JFR records deliveries; null otherwise. Host thread only. */
     Object jfrInHand;
     /** This actor put its identity in the MDC of its host thread; cleared when it stops running. */
@@ -251,7 +251,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @SuppressWarnings("unchecked")
     int turn(int budget) {
         this.budget = budget;
-        turnState = handler != null || wait == W_RECEIVE ? FRESH_TURN : IN_TURN;
+        turnFirst = handler != null || wait == W_RECEIVE ? sequence + 1 : -1;
         try {
             if (handler != null) {
                 Mailbox mb = mailbox;
@@ -289,14 +289,20 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         } catch (Throwable t) {
             system.failed(this, t);
         }
-        turnState = 0;
-        FlowEvent e = inHand;
-        if (e != null && (inHandDone || e.hasUnstampedSends())) {
-            reading(system.turnEndReading());
+        turnFirst = NOT_IN_TURN;
+        if (inHand != null) {
+            turnEndedRecording();
         }
         int used = budget - this.budget;
         this.budget = 0;
         return used;
+    }
+
+    /** A turn ended with a recorded delivery in hand or just handled: one reading ends it or stamps its sends. */
+    private void turnEndedRecording() {
+        if (inHandDone || inHand.hasUnstampedSends()) {
+            reading(system.turnEndReading());
+        }
     }
 
     /** Resumes the suspended generator body with a value or a failure; notes its end. */
@@ -421,16 +427,25 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * message goes through here. Must only be called from the actor's host thread.
      */
     void accept(ActorRef<?> from, Object m) {
+        long seq = ++sequence;
+        if (from instanceof FlowEvent || inHand != null || jfrInHand != null || FrontierJfr.on) {
+            from = acceptRecorded(from, seq);
+        }
+        sender = from;
+        message = m;
+        system.accepted(this, from, m, seq);
+    }
+
+    /**
+     * {@link #accept}'s diagnostics, out of line so that the common path stays small: ends what was
+     * handled before, starts the recorded delivery and the JFR event. Returns the real sender.
+     */
+    private ActorRef<?> acceptRecorded(ActorRef<?> from, long seq) {
         if (jfrInHand != null || (inHand != null && !inHandDone)) {
             handlingEnded(FlowEvent.HANDLED, null); // taken without the last one being marked handled
         }
-        long seq = ++sequence;
-        boolean fresh = turnState == FRESH_TURN;
-        if (fresh) {
-            turnState = IN_TURN;
-        }
         if (from instanceof FlowEvent e) {
-            long now = fresh ? system.turnStartReading() : FlowRecorder.now(); // also ends what was handled before
+            long now = seq == turnFirst ? system.turnStartReading() : FlowRecorder.now(); // also ends what was handled before
             if (inHand != null) {
                 reading(now);
             }
@@ -443,10 +458,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (FrontierJfr.on) {
             jfrInHand = FrontierJfr.beginDelivery();
         }
-        sender = from;
-        message = m;
-        system.accepted(this, from, m, seq);
+        return from;
     }
+
 
     /**
      * The actor is done with the message in hand: it asks for its next message, or its handler
@@ -494,7 +508,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * turn of a host that batches readings (the deque scheduler), handling a recorded delivery.
      */
     boolean defersSends() {
-        return turnState != 0 && inHand != null && !inHandDone && system.batchesReadings();
+        return turnFirst != NOT_IN_TURN && inHand != null && !inHandDone && system.batchesReadings();
     }
 
     /** A recorded message this actor sent: stamped at its next clock reading. Host thread only. */
