@@ -23,7 +23,7 @@
  *
  * <h2>Nothing lost silently, nothing thrown at a sender</h2>
  * A message to an unknown or ended actor becomes a {@link dev.frontier.actor.DeadLetter},
- * counted, kept for inspection, and logged at DEBUG. An exception escaping an actor ends that
+ * counted, kept for inspection, and logged at WARN (rate-limited). An exception escaping an actor ends that
  * actor only, and goes to the {@link dev.frontier.actor.ActorErrorHandler} as an
  * {@link dev.frontier.actor.ActorFailure} naming the actor, the message and the cause.
  *

@@ -10,13 +10,14 @@ import java.util.Map;
 
 /**
  * The launcher behind the README's run command:
- * {@code mvn -q compile exec:exec -Dexample="NAME [ARGS...] [--trace=ACTOR,...]"}.
+ * {@code mvn -q compile exec:exec -Dexample="NAME [ARGS...] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]"}.
  *
  * <p>{@code --trace=NAMES} turns on the delivery trace ({@code sender -> receiver: message}) for
  * the actors it names: names and glob patterns separated by commas ({@code ping,pong},
  * {@code worker-*}, {@code *}). It sets the {@code frontier.trace} property, which every actor
  * system's default options read, and {@code frontier.trace.level}, which puts the bundled
- * {@code logback.xml}'s {@code dev.frontier.trace} logger at TRACE.
+ * {@code logback.xml}'s {@code dev.frontier.trace} logger at TRACE; a name or pattern that matched
+ * no actor is reported after the run. {@code --record} and {@code --jfr}: see {@link LaunchFlags}.
  *
  * <p>Bad arguments (an unknown example or option, a count that is not a whole number in range,
  * arguments an example does not take) print one usage line on stderr and exit with status 2,
@@ -29,20 +30,21 @@ public final class Examples {
     public static final int USAGE_STATUS = 2;
 
     /** What each example takes, in the usage line. */
-    private static final Map<String, String> SYNOPSIS = Map.of(
-            "pingpong", "pingpong [COUNT]",
-            "printer", "printer [N]",
-            "direct-pingpong", "direct-pingpong [COUNT]",
-            "thread-pingpong", "thread-pingpong [COUNT]",
-            "calc", "calc EXPRESSION...",
-            "contexts", "contexts",
-            "fib", "fib [N]",
-            "after", "after",
-            "supervision", "supervision",
-            "bank", "bank [SCHEDULES]");
+    private static final Map<String, String> SYNOPSIS = Map.ofEntries(
+            Map.entry("pingpong", "pingpong [COUNT]"),
+            Map.entry("printer", "printer [N]"),
+            Map.entry("direct-pingpong", "direct-pingpong [COUNT]"),
+            Map.entry("thread-pingpong", "thread-pingpong [COUNT]"),
+            Map.entry("calc", "calc EXPRESSION..."),
+            Map.entry("contexts", "contexts"),
+            Map.entry("fib", "fib [N]"),
+            Map.entry("after", "after"),
+            Map.entry("supervision", "supervision"),
+            Map.entry("bank", "bank [SCHEDULES]"),
+            Map.entry("teller", "teller [fixed|buggy|stuck|slow]"));
 
     private static final String NAMES =
-            "pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank";
+            "pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank|teller";
 
     /** The largest {@code fib N}: the example computes fib(0..N) recursively, twice. */
     static final int MAX_FIB = 40;
@@ -59,8 +61,8 @@ public final class Examples {
         }
     }
 
-    /** An example to run, with its arguments checked. */
-    record Launch(String name, List<String> args, String trace) {
+    /** An example to run, with its arguments checked, and the launcher's diagnostic flags. */
+    record Launch(String name, List<String> args, LaunchFlags flags) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,10 +74,7 @@ public final class Examples {
             System.exit(USAGE_STATUS);
             return;
         }
-        System.setProperty("frontier.trace", launch.trace() == null ? "" : launch.trace());
-        if (launch.trace() != null) {
-            System.setProperty("frontier.trace.level", "TRACE");
-        }
+        launch.flags().begin();
         String[] tail = launch.args().toArray(String[]::new);
         switch (launch.name()) {
             case "pingpong" -> PingPong.main(tail);
@@ -88,25 +87,24 @@ public final class Examples {
             case "after" -> AfterPuzzler.main(tail);
             case "supervision" -> dev.frontier.examples.supervision.Bank.main(tail);
             case "bank" -> dev.frontier.examples.bank.BankExploration.main(tail);
+            case "teller" -> dev.frontier.examples.teller.Teller.main(tail);
             default -> throw new AssertionError(launch.name()); // parse() accepts only the names above
         }
+        launch.flags().end(System.err);
     }
 
     /**
-     * Checks the command line: {@code NAME [ARGS...] [--trace=ACTOR,...]}, {@code pingpong} when empty.
+     * Checks the command line: {@code NAME [ARGS...]} and the diagnostic flags ({@link LaunchFlags}),
+     * {@code pingpong} when empty.
      *
      * @throws UsageException with the one line to print
      */
     static Launch parse(String[] args) throws UsageException {
-        String trace = null;
         List<String> rest = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("--trace=") && a.length() > "--trace=".length()) {
-                trace = a.substring("--trace=".length());
-            } else if (a.startsWith("--")) {
-                throw usage(rest.isEmpty() ? null : rest.get(0), "unknown option \"" + a + "\"");
-            } else {
-                rest.add(a);
+        LaunchFlags flags = LaunchFlags.take(args, rest);
+        for (String a : rest) {
+            if (a.startsWith("--")) {
+                throw usage(rest.get(0).startsWith("--") ? null : rest.get(0), "unknown option \"" + a + "\"");
             }
         }
         String name = rest.isEmpty() ? "pingpong" : rest.remove(0);
@@ -122,6 +120,11 @@ public final class Examples {
                     throw usage(name, "takes no arguments, got \"" + String.join(" ", rest) + "\"");
                 }
             }
+            case "teller" -> {
+                if (rest.size() > 1 || (rest.size() == 1 && !List.of("fixed", "buggy", "stuck", "slow").contains(rest.get(0)))) {
+                    throw usage(name, "one variant at most: fixed, buggy, stuck or slow; got \"" + String.join(" ", rest) + "\"");
+                }
+            }
             case "calc" -> {
                 if (rest.isEmpty()) {
                     throw usage(name, "needs an expression, e.g. calc 2 + 3 * 4 - 5");
@@ -129,7 +132,7 @@ public final class Examples {
             }
             default -> throw new AssertionError(name);
         }
-        return new Launch(name, List.copyOf(rest), trace);
+        return new Launch(name, List.copyOf(rest), flags);
     }
 
     /** At most one argument, a whole number from {@code min} to {@code max}. */
@@ -158,7 +161,7 @@ public final class Examples {
         String synopsis = name == null || !SYNOPSIS.containsKey(name)
                 ? "[" + NAMES + "] [ARGS...]"
                 : SYNOPSIS.get(name);
-        return new UsageException("usage: " + synopsis + " [--trace=ACTOR,...]: " + problem);
+        return new UsageException("usage: " + synopsis + " [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: " + problem);
     }
 
     /**

@@ -27,34 +27,36 @@ class ExamplesArgumentsTest {
 
     @Test
     void theTraceOptionIsTakenOutOfTheExamplesArguments() throws Exception {
-        Examples.Launch launch = Examples.parse(new String[] {"pingpong", "--trace=pong", "6"});
-        assertEquals(new Examples.Launch("pingpong", List.of("6"), "pong"), launch);
+        Examples.Launch launch = Examples.parse(new String[] {"pingpong", "--trace=pong", "6", "--trace=p*"});
+        assertEquals("pingpong", launch.name());
+        assertEquals(List.of("6"), launch.args());
+        assertEquals(List.of("pong", "p*"), launch.flags().trace());
     }
 
     @Test
     void eachBadArgumentGetsOneLineSayingWhatIsWrong() {
-        assertEquals("usage: pingpong [COUNT] [--trace=ACTOR,...]: unknown option \"--trace\"",
+        assertEquals("usage: pingpong [COUNT] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: unknown option \"--trace\"",
                 Examples.usageLine("pingpong", "--trace"));
-        assertEquals("usage: pingpong [COUNT] [--trace=ACTOR,...]: COUNT must be a whole number from 1 to 1000000, got \"-3\"",
+        assertEquals("usage: pingpong [COUNT] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: COUNT must be a whole number from 1 to 1000000, got \"-3\"",
                 Examples.usageLine("pingpong", "-3"));
-        assertEquals("usage: pingpong [COUNT] [--trace=ACTOR,...]: COUNT must be a whole number from 1 to 1000000, got \"ten\"",
+        assertEquals("usage: pingpong [COUNT] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: COUNT must be a whole number from 1 to 1000000, got \"ten\"",
                 Examples.usageLine("pingpong", "ten"));
-        assertEquals("usage: printer [N] [--trace=ACTOR,...]: N must be a whole number from 1 to 1000000, got \"0\"",
+        assertEquals("usage: printer [N] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: N must be a whole number from 1 to 1000000, got \"0\"",
                 Examples.usageLine("printer", "0"));
-        assertEquals("usage: thread-pingpong [COUNT] [--trace=ACTOR,...]: one COUNT at most, got \"1 2\"",
+        assertEquals("usage: thread-pingpong [COUNT] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: one COUNT at most, got \"1 2\"",
                 Examples.usageLine("thread-pingpong", "1", "2"));
-        assertEquals("usage: fib [N] [--trace=ACTOR,...]: N must be a whole number from 0 to 40, got \"99\"",
+        assertEquals("usage: fib [N] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: N must be a whole number from 0 to 40, got \"99\"",
                 Examples.usageLine("fib", "99"));
-        assertEquals("usage: bank [SCHEDULES] [--trace=ACTOR,...]: SCHEDULES must be a whole number from 1 to 1000000, "
+        assertEquals("usage: bank [SCHEDULES] [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: SCHEDULES must be a whole number from 1 to 1000000, "
                 + "got \"0\"", Examples.usageLine("bank", "0"));
-        assertEquals("usage: contexts [--trace=ACTOR,...]: takes no arguments, got \"x\"",
+        assertEquals("usage: contexts [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: takes no arguments, got \"x\"",
                 Examples.usageLine("contexts", "x"));
-        assertEquals("usage: calc EXPRESSION... [--trace=ACTOR,...]: needs an expression, e.g. calc 2 + 3 * 4 - 5",
+        assertEquals("usage: calc EXPRESSION... [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: needs an expression, e.g. calc 2 + 3 * 4 - 5",
                 Examples.usageLine("calc"));
-        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank] [ARGS...]"
-                + " [--trace=ACTOR,...]: unknown example \"pingpnog\"", Examples.usageLine("pingpnog"));
-        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank] [ARGS...]"
-                + " [--trace=ACTOR,...]: unknown option \"--help\"", Examples.usageLine("--help"));
+        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank|teller] [ARGS...]"
+                + " [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: unknown example \"pingpnog\"", Examples.usageLine("pingpnog"));
+        assertEquals("usage: [pingpong|printer|direct-pingpong|thread-pingpong|calc|contexts|fib|after|supervision|bank|teller] [ARGS...]"
+                + " [--trace=ACTOR,...] [--record=FILE] [--jfr=FILE]: unknown option \"--help\"", Examples.usageLine("--help"));
     }
 
     /** The real {@code main} in a JVM of its own: status 2, the line on stderr, nothing else. */

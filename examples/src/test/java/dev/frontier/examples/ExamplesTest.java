@@ -7,10 +7,13 @@ import dev.frontier.examples.compiler.Calc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The runnable examples print what the seed says they print. */
 class ExamplesTest {
@@ -121,6 +124,62 @@ class ExamplesTest {
             assertTrue(timed.get(batch - 1).matches(".*\\[counter#" + 2 * batch + "] dev\\.frontier\\.context\\.Contexts - counter batch "
                     + batch + ": \\d+\\.\\d{3} (s|ms|us)"), timed.get(batch - 1));
         }
+    }
+
+    /** What the launcher prints on standard error while running {@code example}. */
+    static List<String> launchedErr(String example) throws Exception {
+        PrintStream stderr = System.err;
+        try {
+            return lines(err -> {
+                System.setErr(err);
+                launched(example);
+            });
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void bankBalancesItsBooksWhenTheTellerAwaitsEachDebit() throws Exception {
+        List<String> out = lines(o -> dev.frontier.examples.teller.Teller.run("fixed", o));
+        assertEquals(List.of(
+                "transfer 30 from alice to bob: done",
+                "transfer 80 from bob to carol: done",
+                "transfer 200 from carol to alice: refused (carol has 80)",
+                "transfer 5 from alcie to bob: refused (no account 'alcie')",
+                "balances: alice 70, bob 0, carol 80; total 150 (150 went in)"), out);
+    }
+
+    @Test
+    @Timeout(60)
+    void theBuggyBankCreatesMoneyAndTheRecordedFlowShowsWhy(@TempDir Path dir) throws Exception {
+        Path mmd = dir.resolve("bank.mmd");
+        List<String> err = launchedErr("teller buggy --record=" + mmd);
+        assertEquals(List.of("recorded 27 messages between 7 actors in " + mmd), err);
+        List<String> diagram = Files.readAllLines(mmd);
+        assertTrue(diagram.contains("    participant a7 as account-alcie"), diagram.toString());
+        assertTrue(diagram.stream().anyMatch(l -> l.matches("    a2-xa7: \\[\\d+] Debit\\[amount=5] \\(dead letter\\)")), diagram.toString());
+        // the credit of the refused transfer went out before the refusal came back
+        int credit = indexOf(diagram, "    a2->>a3: \\[\\d+] Credit\\[amount=200]");
+        int refusal = indexOf(diagram, "    a6->>a2: \\[\\d+] Refused\\[why=carol has 80]");
+        assertTrue(credit > 0 && refusal > credit, diagram.toString());
+    }
+
+    static int indexOf(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void traceTakesSeveralNamesAndPatternsAndWarnsAboutTheOnesThatMatchNothing() throws Exception {
+        assertEquals(List.of("warning: --trace=nobody matched no actor in this run", "warning: --trace=x* matched no actor in this run"),
+                launchedErr("pingpong 2 --trace=pong --trace=nobody,p?ng,x*"));
+        assertEquals(List.of(), launchedErr("pingpong 2 --trace=*"));
     }
 
     @Test

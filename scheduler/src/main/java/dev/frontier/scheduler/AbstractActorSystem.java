@@ -83,12 +83,24 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** Messages refused for their type: the WARN log is rate-limited by this count. */
     private final AtomicLong wrongTypes = new AtomicLong();
     private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("dev.frontier.deadletters");
+    /** Records the message flow of selected actors; see {@link FlowRecorder}. */
+    final FlowRecorder recorder;
+    /**
+     * Some actors are selected for recording: the one field a send reads when recording is off.
+     * Written by {@link #recordingChanged} on any thread, read racily by the hosts, as {@code traced} is.
+     */
+    boolean recording;
 
     AbstractActorSystem(ActorSystemOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.traceSelection = options.trace;
         this.mdcEager = options.mdc == MdcMode.EVERY_MESSAGE;
         this.mdcOn = options.mdc != MdcMode.OFF;
+        this.recorder = options.recorder != null ? options.recorder : FlowRecorder.create();
+        this.recording = recorder.isRecording();
+        recorder.attach(this);
+        LiveSystems.add(this);
+        FrontierJfr.init(); // listens for JFR recordings from now on (JFR itself is not started)
     }
 
     // ------------------------------------------------------------------ mode hooks
@@ -247,6 +259,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     final <M> ActorRef<M> register(ActorCell<M> cell) {
         cell.spawnOrder = spawns.incrementAndGet();
         cell.traced = traceSelection.matches(cell.name);
+        cell.recorded = recording && recorder.currentSelection().matches(cell.name);
         prepare(cell);
         if (registry.putIfAbsent(cell.name, cell) != null) {
             throw new DuplicateActorNameException(cell.name);
@@ -343,7 +356,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (type.isInstance(message)) {
             return false;
         }
-        deadLetter(target.name, sender, message);
+        deadLetter(target.name, sender, message, false); // the line below says more than the generic one
         long n = wrongTypes.incrementAndGet();
         if (n <= 10 || n % 1000 == 0) {
             DEAD_LETTERS.warn("actor '{}' accepts {}, not {}: a message from {} is a dead letter: {} ({} refused so far)",
@@ -365,11 +378,13 @@ abstract class AbstractActorSystem implements ActorSystem {
         Objects.requireNonNull(name, "a recipient name must not be null");
         checkMessage(name, message);
         ActorCell<?> sender = currentActor();
+        long cause = sender == null ? 0 : sender.handlingId();
         return schedule(delay, () -> {
+            ActorRef<?> from = recording ? timerSend(sender, cause, registry.get(name), name, message) : sender;
             try {
-                sendFrom(sender, name, message);
+                sendFrom(from, name, message);
             } catch (MailboxFullException full) {
-                deadLetter(name, sender, message); // a timer cannot wait for room
+                deadLetter(name, from, message); // a timer cannot wait for room
             }
         }, () -> deadLetter(name, sender, message));
     }
@@ -386,7 +401,7 @@ abstract class AbstractActorSystem implements ActorSystem {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot ask actor '" + name + "': "
                     + (target == null ? "no such actor" : "the actor system is shut down")));
         }
-        AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + name);
+        AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + name, target);
         return (CompletableFuture<R>) askVia(target, asker, message, timeout);
     }
 
@@ -404,7 +419,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (!(target instanceof ActorCell<?> cell) || cell.system != this) {
             return target.ask(request, timeout);
         }
-        AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + cell.name);
+        AskRef asker = new AskRef(this, "ask-" + asks.incrementAndGet() + "-" + cell.name, cell);
         M message = request.apply((ActorRef<R>) (ActorRef<?>) asker);
         checkMessage(cell.name, message);
         if (!cell.isAlive() || lifecycle.get() != RUNNING) {
@@ -417,6 +432,9 @@ abstract class AbstractActorSystem implements ActorSystem {
 
     private CompletableFuture<Object> askVia(ActorCell<?> target, AskRef asker, Object message, Duration timeout) {
         String name = target.name;
+        if (recording) {
+            asker.askedBy(currentActor());
+        }
         CompletableFuture<Object> reply = asker.reply;
         Cancellable timer = schedule(timeout,
                 () -> reply.completeExceptionally(new AskTimeoutException(name, message, timeout)),
@@ -492,6 +510,20 @@ abstract class AbstractActorSystem implements ActorSystem {
         return s.unmatched(registry.keySet());
     }
 
+    /** This system's flow recorder (shared with other systems if the options gave one). */
+    public FlowRecorder recorder() {
+        return recorder;
+    }
+
+    /**
+     * Records the message flow of the actors named or matched by {@code namesAndPatterns}
+     * ({@code "*"}: the whole system; nothing: stop): {@code recorder().record(...)}. Returns the
+     * names and patterns that match no live actor. Any thread.
+     */
+    public List<String> record(String... namesAndPatterns) {
+        return recorder.record(namesAndPatterns);
+    }
+
     /** Completes when the system has terminated: every actor closed, every thread it started ended. */
     public CompletableFuture<Void> terminationFuture() {
         return terminated.copy();
@@ -527,6 +559,8 @@ abstract class AbstractActorSystem implements ActorSystem {
 
     /** STOPPING to TERMINATED: every actor closed and every thread ended. */
     final void terminated() {
+        recorder.detach(this);
+        LiveSystems.remove(this);
         lifecycle.set(TERMINATED);
         removeShutdownHook();
         terminated.complete(null);
@@ -647,7 +681,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     @Override
     public final CompletableFuture<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> done = new HostFuture<>(this, "sleep(" + delay + ")", null);
         schedule(delay, () -> done.complete(null), () -> done.completeExceptionally(shutDown("sleep")));
         return done;
     }
@@ -741,6 +775,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** The actor ended: free its name, dead-letter what it never took, then {@link #finish} it. */
     final void ended(ActorCell<?> cell, Throwable failure) {
         registry.remove(cell.name, cell);
+        cell.handlingEnded(failure == null ? FlowEvent.HANDLED : FlowEvent.FAILED, failure);
         boolean first = cell.markEnded(failure);
         Room room = cell.room();
         if (room != null) {
@@ -797,6 +832,9 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (cell != null) {
             mdcEnter(cell);
         }
+        if (FrontierJfr.on) {
+            FrontierJfr.failure(cell == null ? "(no actor)" : cell.name, message, nameOf(sender), cause);
+        }
         try {
             options.errorHandler.onFailure(new ActorFailure(cell == null ? "(no actor)" : cell.name, message,
                     nameOf(sender), cause));
@@ -807,11 +845,142 @@ abstract class AbstractActorSystem implements ActorSystem {
     }
 
     final void deadLetter(String recipient, ActorRef<?> sender, Object message) {
-        deadLetters.record(new DeadLetter(recipient, nameOf(sender), message));
+        deadLetter(recipient, sender, message, true);
+    }
+
+    /** A dead letter; {@code logged}: false when the caller writes a more specific line itself. */
+    final void deadLetter(String recipient, ActorRef<?> sender, Object message, boolean logged) {
+        if (sender instanceof FlowEvent e) {
+            e.deadLetter(FlowRecorder.now());
+        } else if (recording) {
+            recordDeadLetter(recipient, sender, message);
+        }
+        if (FrontierJfr.on) {
+            FrontierJfr.deadLetter(recipient, nameOf(sender), message);
+        }
+        deadLetters.record(new DeadLetter(recipient, nameOf(sender), message), logged);
     }
 
     static String nameOf(ActorRef<?> ref) {
         return ref == null ? OUTSIDE : ref.name();
+    }
+
+    // ------------------------------------------------------------------ flow recording
+
+    /** The recorder's selection changed: every live actor learns whether it is recorded. Any thread. */
+    final void recordingChanged(TraceSelection s) {
+        boolean on = !s.specs().isEmpty();
+        for (ActorCell<?> cell : registry.values()) {
+            cell.recorded = on && s.matches(cell.name); // read racily by the host, as intended
+        }
+        recording = on;
+    }
+
+    /** The turn in which the host is running an actor now, for recorded deliveries; 0 where there are no turns. */
+    long turnNumber() {
+        return 0;
+    }
+
+    /**
+     * Whether recorded readings may be batched: a running actor's sends stamped at its next reading,
+     * a turn's end shared with the next turn's start. Only where no other thread can take a message
+     * before its sender's turn ends: the deque scheduler.
+     */
+    boolean batchesReadings() {
+        return false;
+    }
+
+    /** A clock reading for recorded deliveries, taken as an actor's turn ends. Host thread only. */
+    long turnEndReading() {
+        return FlowRecorder.now();
+    }
+
+    /**
+     * A clock reading for the first message of a turn, taken before the actor's code runs: a mode
+     * may give the reading of the previous turn's end if nothing ran between. Host thread only.
+     */
+    long turnStartReading() {
+        return FlowRecorder.now();
+    }
+
+    /**
+     * The sender slot of a message to {@code target} while recording is on: the sender itself, or the
+     * message's {@link FlowEvent} if it is to be recorded (its receiver or its sender is selected).
+     * Its cause is the delivery the sender is handling, if that one is recorded. Called by each mode's {@code post} once the message is
+     * admitted, on the sending thread.
+     */
+    final ActorRef<?> stamp(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        if (sender instanceof FlowEvent) {
+            return sender; // stamped already (a timer's send)
+        }
+        if (sender instanceof AskRef ask) {
+            if (!target.recorded && !ask.recorded) {
+                return sender;
+            }
+            FlowEvent e = recorder.sent(dev.frontier.flow.Delivery.Kind.ASK, ask.cause, sender, ask.askerName,
+                    target.name, message);
+            ask.request = e;
+            return e;
+        }
+        ActorCell<?> from = sender instanceof ActorCell<?> c ? c : null;
+        if (!target.recorded && (from == null || !from.recorded)) {
+            return sender;
+        }
+        if (from != null && from.defersSends() && isRunning(from)) {
+            // the running actor on a deque scheduler: stamped at its next clock reading
+            return from.sentDeferred(recorder.sent(dev.frontier.flow.Delivery.Kind.MESSAGE, from.handlingId(), sender,
+                    from.name, target.name, message, dev.frontier.flow.Delivery.NOT_YET));
+        }
+        return recorder.sent(dev.frontier.flow.Delivery.Kind.MESSAGE, from == null ? 0 : from.handlingId(), sender,
+                nameOf(sender), target.name, message);
+    }
+
+    /** A timer set by {@code sender} while it handled delivery {@code cause} fires: the send's sender slot. */
+    final ActorRef<?> timerSend(ActorCell<?> sender, long cause, ActorCell<?> target, String name, Object message) {
+        if ((sender == null || !sender.recorded) && (target == null ? !recorder.selects(name) : !target.recorded)) {
+            return sender;
+        }
+        return recorder.sent(dev.frontier.flow.Delivery.Kind.TIMER, cause, sender, nameOf(sender), name, message);
+    }
+
+    /**
+     * The reply to an ask: recorded if the request was, or the replier is recorded. Caused by the
+     * delivery the replier is handling (normally the request itself).
+     */
+    final void recordReply(AskRef ask, Object message, boolean completed) {
+        ActorCell<?> replier = currentActor();
+        FlowEvent request = ask.request;
+        if (request == null && (replier == null || !replier.recorded)) {
+            return;
+        }
+        long cause = replier != null && replier.handlingId() != 0 ? replier.handlingId() : request != null ? request.id : 0;
+        FlowEvent e = recorder.sent(dev.frontier.flow.Delivery.Kind.REPLY, cause, replier, nameOf(replier),
+                ask.askerName != null ? ask.askerName : ask.name(), message);
+        if (completed) {
+            e.started(e.sentAt, turnNumber(), 0);
+            e.ended(e.sentAt, FlowEvent.HANDLED, null);
+        } else {
+            e.deadLetter(e.sentAt);
+        }
+    }
+
+    /** A send from a recorded sender (or to a selected name) that found no actor. */
+    private void recordDeadLetter(String recipient, ActorRef<?> sender, Object message) {
+        ActorCell<?> from = sender instanceof ActorCell<?> c ? c : null;
+        if ((from != null && from.recorded) || recorder.selects(recipient)) {
+            recorder.sent(dev.frontier.flow.Delivery.Kind.MESSAGE, from == null ? 0 : from.handlingId(), sender,
+                    nameOf(sender), recipient, message)
+                    .deadLetter(FlowRecorder.now());
+        }
+    }
+
+    /**
+     * A blocking wait on a future this system completes ({@code what}: {@code ask 'bank'}) is about
+     * to begin on the calling thread: a mode whose calling thread would have to complete it throws
+     * a {@link dev.frontier.actor.BlockingWaitException} saying why and what to do instead.
+     * {@code answerer} is the actor that must answer (an ask's target), or null.
+     */
+    void refuseBlockingWait(String what, String method, ActorCell<?> answerer) {
     }
 
     /** The error for a context used where its actor is not running. */

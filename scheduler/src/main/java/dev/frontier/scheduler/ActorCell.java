@@ -124,6 +124,28 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     boolean stopRequested;
     /** This actor's deliveries are written to the trace log. */
     boolean traced;
+    /** The flow recorder selects this actor. Written racily by the recorder's switch. */
+    boolean recorded;
+    /**
+     * The recorded delivery in hand, or the one just handled whose end is still to be read
+     * ({@link #inHandDone}); null if none. Host thread only.
+     */
+    FlowEvent inHand;
+    /**
+     * Deque or direct host: the delivery in {@link #inHand} has been handled; the actor's next clock
+     * reading (its next message's start, or its turn's end) ends it. A flag rather than a second
+     * reference field: storing a young object into an old one is what G1's write barrier charges for.
+     */
+    private boolean inHandDone;
+    /**
+     * Deque or direct host, while a turn runs: the number its first message will get if the turn
+     * began with one to take before any of the actor's code runs (flow recording may then reuse the
+     * previous turn's end reading), else -1; {@link #NOT_IN_TURN} between turns.
+     */
+    private long turnFirst = NOT_IN_TURN;
+    private static final long NOT_IN_TURN = Long.MIN_VALUE;
+    /** The delivery in hand's JFR event, while JFR records deliveries; null otherwise. Host thread only. */
+    Object jfrInHand;
     /** This actor put its identity in the MDC of its host thread; cleared when it stops running. */
     boolean mdcSet;
     private volatile boolean alive = true;
@@ -292,6 +314,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         AbstractActorSystem sys = system;
         int outer = sys.budget; // direct mode nests turns; the deque scheduler never does
         sys.budget = budget;
+        turnFirst = isHandler || wait == W_RECEIVE ? sequence + 1 : -1;
         try {
             if (isHandler) {
                 MessageHandler<M> h = handler();
@@ -302,6 +325,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
                     polled();
                     accept(mb.polledSender(), m);
                     h.handle(this, (M) m);
+                    handled();
                 }
             } else {
                 switch (wait) {
@@ -331,9 +355,20 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         } catch (Throwable t) {
             sys.failed(this, t);
         }
+        turnFirst = NOT_IN_TURN;
+        if (inHand != null) {
+            turnEndedRecording();
+        }
         int used = budget - sys.budget;
         sys.budget = outer;
         return used;
+    }
+
+    /** A turn ended with a recorded delivery in hand or just handled: one reading ends it or stamps its sends. */
+    private void turnEndedRecording() {
+        if (inHandDone || inHand.hasUnstampedSends()) {
+            reading(system.turnEndReading());
+        }
     }
 
     /** Resumes the suspended generator body with a value or a failure; notes its end. */
@@ -496,9 +531,123 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
      * message goes through here. Must only be called from the actor's host thread.
      */
     void accept(ActorRef<?> from, Object m) {
+        long seq = ++sequence;
+        if (from instanceof FlowEvent || inHand != null || jfrInHand != null || FrontierJfr.on) {
+            from = acceptRecorded(from, seq);
+        }
         sender = from;
         message = m;
-        system.accepted(this, from, m, ++sequence);
+        system.accepted(this, from, m, seq);
+    }
+
+    /**
+     * {@link #accept}'s diagnostics, out of line so that the common path stays small: ends what was
+     * handled before, starts the recorded delivery and the JFR event. Returns the real sender.
+     */
+    private ActorRef<?> acceptRecorded(ActorRef<?> from, long seq) {
+        if (jfrInHand != null || (inHand != null && !inHandDone)) {
+            handlingEnded(FlowEvent.HANDLED, null); // taken without the last one being marked handled
+        }
+        if (from instanceof FlowEvent e) {
+            long now = seq == turnFirst ? system.turnStartReading() : FlowRecorder.now(); // also ends what was handled before
+            if (inHand != null) {
+                reading(now);
+            }
+            from = e.sender; // the actor sees its real sender
+            e.started(now, system.turnNumber(), seq);
+            inHand = e;
+        } else if (inHand != null) {
+            reading(FlowRecorder.now());
+        }
+        if (FrontierJfr.on) {
+            jfrInHand = FrontierJfr.beginDelivery();
+        }
+        return from;
+    }
+
+
+    /**
+     * The actor is done with the message in hand: it asks for its next message, or its handler
+     * returned. Ends the recorded delivery and the JFR event, if any. Host thread only.
+     */
+    void handled() {
+        if (inHand != null || jfrInHand != null) {
+            handledNow();
+        }
+    }
+
+    private void handledNow() {
+        FlowEvent e = inHand;
+        if (e != null && !inHandDone) {
+            if (host() == null) {
+                inHandDone = true; // deque or direct: the next reading ends it (and may start the next one)
+            } else {
+                inHand = null;
+                e.ended(FlowRecorder.now(), FlowEvent.HANDLED, null);
+            }
+        }
+        Object j = jfrInHand;
+        if (j != null) {
+            jfrInHand = null;
+            FrontierJfr.endDelivery(j, this, FlowEvent.HANDLED, null);
+        }
+    }
+
+    /**
+     * A clock reading by this actor: it stamps the sends waiting for it and ends the delivery handled
+     * before, if that one waits for it. Host thread only.
+     */
+    private void reading(long now) {
+        FlowEvent e = inHand;
+        e.stampSends(now);
+        if (inHandDone) {
+            inHand = null;
+            inHandDone = false;
+            e.ended(now, FlowEvent.HANDLED, null);
+        }
+    }
+
+    /**
+     * Whether a recorded message this actor sends now can wait for its next clock reading: it is in a
+     * turn of a host that batches readings (the deque scheduler), handling a recorded delivery.
+     */
+    boolean defersSends() {
+        return turnFirst != NOT_IN_TURN && inHand != null && !inHandDone && system.batchesReadings();
+    }
+
+    /** A recorded message this actor sent: stamped at its next clock reading. Host thread only. */
+    FlowEvent sentDeferred(FlowEvent s) {
+        return inHand.deferSend(s);
+    }
+
+    /**
+     * The handling of the message in hand ended with {@code outcome} ({@link FlowEvent#HANDLED},
+     * {@link FlowEvent#FAILED}, {@link FlowEvent#RESTARTED}). Host thread only.
+     */
+    void handlingEnded(byte outcome, Throwable cause) {
+        FlowEvent e = inHand;
+        if (e != null) {
+            long now = FlowRecorder.now();
+            e.stampSends(now);
+            inHand = null;
+            if (inHandDone) {
+                inHandDone = false;
+                e.ended(now, FlowEvent.HANDLED, null); // handled before whatever ended the actor
+            } else {
+                e.ended(now, outcome, cause);
+            }
+        }
+        Object j = jfrInHand;
+        if (j != null) {
+            jfrInHand = null;
+            FrontierJfr.endDelivery(j, this, outcome, cause);
+        }
+    }
+
+    /** The number of the recorded delivery in hand (what a send now is caused by), or 0. */
+    long handlingId() {
+        FlowEvent e = inHand;
+        return e == null || inHandDone ? 0 : e.id;
     }
 
     /**
@@ -638,6 +787,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (generator == null || (stash != null && !stash.isEmpty())) {
             return (M) take(null, "receive()");
         }
+        handled();
         Object m = takeFromMailbox(null);
         if (m == NONE) {
             epoch++;
@@ -674,6 +824,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (isHandler) {
             throw handlerCannot(operation);
         }
+        handled();
         if (generator == null) {
             threadHost(operation).checkStop();
         }
@@ -737,6 +888,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (isHandler) {
             throw handlerCannot(operation);
         }
+        long cause = handlingId();
+        handled();
         if (generator == null) {
             threadHost(operation).checkStop();
         }
@@ -745,9 +898,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             return m;
         }
         if (generator == null) {
-            return threadHost(operation).take(this, accepts, system.deadline(timeout));
+            m = threadHost(operation).take(this, accepts, system.deadline(timeout));
+        } else {
+            m = takeFromMailbox(accepts);
         }
-        m = takeFromMailbox(accepts);
         if (m == NONE) {
             int e = ++epoch;
             Cancellable timer = system.schedule(timeout, () -> system.wake(this, e, W_RECEIVE, TIMED_OUT), null);
@@ -756,6 +910,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
             } finally {
                 timer.cancel(); // a message came, or the actor is being closed: the timer must not linger
             }
+        }
+        if (m == TIMED_OUT && system.recording && (recorded || cause != 0)) {
+            timedOut(cause, timeout);
         }
         return m;
     }
@@ -771,14 +928,35 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         if (stage instanceof java.util.concurrent.Future<?> f && f.isDone()) {
             return (T) doneValue(f);
         }
-        if (generator == null) {
-            return (T) threadHost("await()").await(this, stage);
+        long awaitFrom = jfrInHand != null ? System.nanoTime() : 0; // JFR: the delivery's time waiting, not working
+        try {
+            if (generator == null) {
+                return (T) threadHost("await()").await(this, stage);
+            }
+            int e = ++epoch;
+            wait = W_AWAIT;
+            stage.whenComplete((value, failure) ->
+                    system.wake(this, e, W_AWAIT, failure == null ? value : new Thrown(failure)));
+            return (T) yielder.yield(null);
+        } finally {
+            if (awaitFrom != 0 && jfrInHand != null) {
+                FrontierJfr.awaited(jfrInHand, System.nanoTime() - awaitFrom);
+            }
         }
-        int e = ++epoch;
-        wait = W_AWAIT;
-        stage.whenComplete((value, failure) ->
-                system.wake(this, e, W_AWAIT, failure == null ? value : new Thrown(failure)));
-        return (T) yielder.yield(null);
+    }
+
+    /**
+     * A recorded {@code receive(timeout)} timed out: the actor resumes with a TIMEOUT delivery in hand,
+     * caused by the delivery it was handling when it began to wait, so what it does next has a cause.
+     */
+    private void timedOut(long cause, Duration timeout) {
+        FlowEvent e = system.recorder.sent(dev.frontier.flow.Delivery.Kind.TIMEOUT, cause, this, name, name,
+                "receive(" + timeout + ") timed out");
+        if (inHand != null) {
+            reading(e.sentAt);
+        }
+        e.started(e.sentAt, system.turnNumber(), sequence);
+        inHand = e;
     }
 
     private static Object doneValue(java.util.concurrent.Future<?> f) throws Exception {
@@ -822,11 +1000,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(target, "target");
         AbstractActorSystem.checkMessage(target.name(), message);
+        long cause = handlingId();
         return system.schedule(delay, () -> {
+            ActorCell<?> to = target instanceof ActorCell<?> c ? c : null;
+            ActorRef<?> from = system.recording && to != null ? system.timerSend(this, cause, to, to.name, message) : this;
             try {
-                send(target, message);
+                if (to != null) {
+                    to.system.post(to, from, message);
+                } else {
+                    target.send(message);
+                }
             } catch (dev.frontier.actor.MailboxFullException full) {
-                system.deadLetter(target.name(), this, message); // a timer cannot wait for room
+                system.deadLetter(target.name(), from, message); // a timer cannot wait for room
             }
         }, () -> system.deadLetter(target.name(), this, message));
     }

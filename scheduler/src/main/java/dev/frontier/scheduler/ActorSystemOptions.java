@@ -3,6 +3,7 @@ package dev.frontier.scheduler;
 import dev.frontier.actor.ActorErrorHandler;
 import dev.frontier.actor.MessageTracer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -18,12 +19,16 @@ public final class ActorSystemOptions {
     /** Pekko's default throughput is 5; a generator actor saves a continuation switch per message it takes in a turn. */
     static final int DEFAULT_THROUGHPUT = 64;
 
-    private static final ActorSystemOptions DEFAULTS = new ActorSystemOptions();
+    /** The defaults for the current values of the system properties they read. */
+    private static volatile ActorSystemOptions defaults;
 
     ActorErrorHandler errorHandler = ActorErrorHandler.LOG;
     MessageTracer tracer;
     MdcMode mdc = MdcMode.ON_LOG;
-    TraceSelection trace = initialTrace();
+    TraceSelection trace = TraceSelection.ALL;
+    /** The properties the defaults were made from (defaults only). */
+    private String traceProperty;
+    private String recordProperty;
     int throughput = DEFAULT_THROUGHPUT;
     int batchLimit = 1024;
     int inboxDrainLimit = 256;
@@ -33,6 +38,8 @@ public final class ActorSystemOptions {
     Duration shutdownTimeout = Duration.ofSeconds(10);
     boolean daemonThreads;
     boolean shutdownHook = true;
+    Duration stallThreshold = Duration.ofSeconds(1);
+    FlowRecorder recorder;
 
     private ActorSystemOptions() {
     }
@@ -52,23 +59,45 @@ public final class ActorSystemOptions {
         o.shutdownTimeout = shutdownTimeout;
         o.daemonThreads = daemonThreads;
         o.shutdownHook = shutdownHook;
+        o.stallThreshold = stallThreshold;
+        o.recorder = recorder;
         return o;
-    }
-
-    /** The {@code frontier.trace} system property (names and patterns), or every actor. */
-    private static TraceSelection initialTrace() {
-        String p = System.getProperty("frontier.trace");
-        return p == null ? TraceSelection.ALL : TraceSelection.parse(p);
     }
 
     /**
      * Errors logged, no tracer, MDC written when something logs, trace selection from the
      * {@code frontier.trace} property (default: every actor), throughput 64, batch 1024, inbox
      * drain 256, backoff idling, virtual threads, system clock, shutdown waits 10 s, threads that
-     * keep the JVM alive, and a JVM shutdown hook.
+     * keep the JVM alive, a JVM shutdown hook, stall warnings after 1 s, and no flow recording,
+     * unless the {@code frontier.record} property names actors to record ({@code -Dfrontier.record=*}):
+     * then every system made from the defaults records into one shared {@link #recorder()}. The
+     * same object is returned while the properties stay the same.
      */
     public static ActorSystemOptions defaults() {
-        return DEFAULTS;
+        String trace = System.getProperty("frontier.trace");
+        String record = System.getProperty("frontier.record");
+        ActorSystemOptions d = defaults;
+        if (d != null && Objects.equals(d.traceProperty, trace) && Objects.equals(d.recordProperty, record)) {
+            return d;
+        }
+        d = new ActorSystemOptions();
+        d.traceProperty = trace;
+        d.recordProperty = record;
+        d.trace = trace == null ? TraceSelection.ALL : TraceSelection.parse(trace);
+        if (record != null && !record.isBlank()) {
+            d.recorder = FlowRecorder.create();
+            d.recorder.record(record);
+        }
+        defaults = d;
+        return d;
+    }
+
+    /**
+     * The trace names and patterns of these options that no actor spawned with them has matched so
+     * far: a typo, or an actor that never came. For a launcher to warn about, after the run.
+     */
+    public List<String> unmatchedTrace() {
+        return trace.neverMatched();
     }
 
     /** Where exceptions that end actors go (default: one ERROR log each). */
@@ -181,6 +210,17 @@ public final class ActorSystemOptions {
     }
 
     /**
+     * Deque scheduler: how long one delivery may hold the scheduler thread before the watchdog logs a
+     * WARN with the actor, the message and the thread's stack (default 1 s; then again at 2, 4, 8,
+     * ... times it while stuck). {@link Duration#ZERO} turns the watchdog off for this scheduler.
+     */
+    public ActorSystemOptions withStallThreshold(Duration threshold) {
+        ActorSystemOptions o = copy();
+        o.stallThreshold = Objects.requireNonNull(threshold, "threshold");
+        return o;
+    }
+
+    /**
      * Whether a system with threads of its own (a started deque scheduler, thread-per-actor) shuts
      * itself down when the JVM does (SIGTERM, {@code System.exit}, the last non-daemon thread ending),
      * so every actor's {@code finally} blocks run (default: true). The hook is removed when the
@@ -191,6 +231,21 @@ public final class ActorSystemOptions {
         ActorSystemOptions o = copy();
         o.shutdownHook = hook;
         return o;
+    }
+
+    /**
+     * The flow recorder the system records into (default: one of its own, off). Give several systems
+     * one recorder to see their messages in one flow; its selection applies to all of them.
+     */
+    public ActorSystemOptions withRecorder(FlowRecorder r) {
+        ActorSystemOptions o = copy();
+        o.recorder = Objects.requireNonNull(r, "recorder");
+        return o;
+    }
+
+    /** The recorder these options give, or null: each system then makes its own. */
+    public FlowRecorder recorder() {
+        return recorder;
     }
 
     private static void positive(String what, int n) {

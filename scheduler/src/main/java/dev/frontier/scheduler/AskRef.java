@@ -13,11 +13,25 @@ final class AskRef implements ActorRef<Object> {
 
     private final AbstractActorSystem system;
     private final String name;
-    final CompletableFuture<Object> reply = new CompletableFuture<>();
+    final CompletableFuture<Object> reply;
+    /** Flow recording, set when recording is on at the ask: who asked, while handling which delivery. */
+    String askerName;
+    long cause;
+    boolean recorded;
+    /** The recorded request, if it was recorded: its reply is recorded too. */
+    volatile FlowEvent request;
 
-    AskRef(AbstractActorSystem system, String name) {
+    AskRef(AbstractActorSystem system, String name, ActorCell<?> target) {
         this.system = system;
         this.name = name;
+        this.reply = new HostFuture<>(system, "ask '" + target.name + "'", target);
+    }
+
+    /** Flow recording: the ask was made by {@code asker} (null: from outside any actor). */
+    void askedBy(ActorCell<?> asker) {
+        askerName = AbstractActorSystem.nameOf(asker);
+        cause = asker == null ? 0 : asker.handlingId();
+        recorded = asker != null && asker.recorded;
     }
 
     @Override
@@ -29,7 +43,11 @@ final class AskRef implements ActorRef<Object> {
     @Override
     public void send(Object message) {
         AbstractActorSystem.checkMessage(name, message);
-        if (!reply.complete(message)) {
+        boolean completed = reply.complete(message);
+        if (request != null || system.recording) {
+            system.recordReply(this, message, completed);
+        }
+        if (!completed) {
             system.deadLetter(name, system.currentActor(), message);
         }
     }

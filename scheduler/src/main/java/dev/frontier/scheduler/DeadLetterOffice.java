@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where a system's dead letters are recorded: counted, the most recent kept for inspection, and
- * logged at DEBUG on {@code dev.frontier.deadletters}, rate-limited (the first
+ * logged at WARN on {@code dev.frontier.deadletters} (a lost message is a bug until shown
+ * otherwise), rate-limited (the first
  * {@value #LOGGED_IN_FULL} one by one, then one line per {@value #LOG_EVERY} with the running
  * total) so a flood cannot drown the log. Package-private: only the system records; users read
  * through {@link DeadLetters}.
@@ -27,17 +28,17 @@ final class DeadLetterOffice implements DeadLetters {
     private final AtomicLong count = new AtomicLong();
     private final DeadLetter[] recent = new DeadLetter[KEEP];
 
-    /** Records one dead letter. Any thread. */
-    void record(DeadLetter letter) {
+    /** Records one dead letter; {@code logged}: false when the caller logs it its own way. Any thread. */
+    void record(DeadLetter letter, boolean logged) {
         long n = count.incrementAndGet();
         synchronized (recent) {
             recent[(int) ((n - 1) % KEEP)] = letter;
         }
-        if (LOG.isDebugEnabled()) {
+        if (logged && LOG.isWarnEnabled()) {
             if (n <= LOGGED_IN_FULL) {
-                LOG.debug("dead letter #{}: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
+                LOG.warn("dead letter #{}: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
             } else if (n % LOG_EVERY == 0) {
-                LOG.debug("{} dead letters so far; latest: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
+                LOG.warn("{} dead letters so far; latest: {} -> {}: {}", n, letter.sender(), letter.recipient(), letter.message());
             }
         }
     }

@@ -2,11 +2,15 @@ package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
+import dev.frontier.actor.BlockingWaitException;
 import dev.frontier.core.GeneratorExit;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -84,6 +88,28 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * closed yet. Shutdown closes these too: the stop's command may reach the inbox after it closed.
      */
     private final java.util.Set<ActorCell<?>> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What holds the scheduler thread now (an actor, a command, a timer; null between steps), for the {@link Watchdog}. */
+    private Object busyWith;
+    /** Steps (turns, commands, timer actions) begun: the watchdog's sign of progress. */
+    private long busySteps;
+    private final long stallThresholdNanos;
+    /** Flow recording: the clock reading at the end of the last turn, and the step it ended; -1: none usable. */
+    private long lastTurnEnd;
+    private long lastTurnEndStep = -1;
+    private final AtomicLong stalls = new AtomicLong();
+
+    private static final VarHandle BUSY_WITH;
+    private static final VarHandle BUSY_STEPS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            BUSY_WITH = l.findVarHandle(DequeScheduler.class, "busyWith", Object.class);
+            BUSY_STEPS = l.findVarHandle(DequeScheduler.class, "busySteps", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private DequeScheduler(ActorSystemOptions options, ScheduleStrategy strategy) {
         super(options);
@@ -91,6 +117,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         this.clock = options.clock;
         this.control = strategy == null ? null : new ControlledSchedule(this, strategy, (ManualClock) clock);
         inbox.consumer(owner);
+        this.stallThresholdNanos = options.stallThreshold.isZero() || options.stallThreshold.isNegative() ? 0
+                : Timer.delayNanos(options.stallThreshold);
+        if (stallThresholdNanos > 0) {
+            Watchdog.shared().watch(this);
+        }
     }
 
     /** A scheduler driven by the calling thread (call {@link #run()}), or by its own after {@link #start()}. */
@@ -171,6 +202,15 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      */
     public long turnCount() {
         return turns;
+    }
+
+    /**
+     * How many times the watchdog found one delivery holding this scheduler's thread past the stall
+     * threshold ({@link ActorSystemOptions#withStallThreshold}); each stuck delivery counts once,
+     * however many warnings it got. Any thread.
+     */
+    public long stallCount() {
+        return stalls.get();
     }
 
     /** Messages waiting in mailboxes. Must only be called from the scheduler thread. */
@@ -314,6 +354,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
                 deadLetter(target.name, sender, message);
             }
             return;
+        }
+        if (recording) {
+            sender = stamp(target, sender, message);
         }
         if (isSchedulerThread()) {
             enqueue(target, sender, message);
@@ -597,6 +640,7 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
 
     /** Inbox, then due timers, then turns; each bounded. Then, if shut down, close everything. */
     private int dutyCycle() {
+        lastTurnEndStep = -1; // idling, the inbox or timers may come between: a new turn reads the clock afresh
         int work = 0;
         if (lifecycle() == RUNNING) {
             work = control == null ? drainInbox() + fireTimers() + runTurns() : control.step();
@@ -632,12 +676,14 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         for (Timer t; n < limit && (t = timers.peek()) != null && t.deadline - now <= 0; ) {
             timers.remove(t);
             n++;
+            busy(t);
             try {
                 t.fire();
             } catch (Throwable failure) {
                 report(null, "(timer " + t.action + ")", null, failure);
             }
         }
+        idle();
         return n;
     }
 
@@ -667,7 +713,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
             return 0;
         }
         current = cell;
+        busy(cell);
         int used = cell.turn(budget);
+        idle();
         current = null;
         delivered += used;
         turns++;
@@ -687,11 +735,13 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
     void runCommand(Command c) {
         ActorCell<?> cell = c.actor != null && c.actor.isAlive() ? c.actor : null;
         current = cell;
+        busy(c);
         try {
             c.run();
         } catch (Throwable t) {
             report(c.actor, c, null, t); // named after the actor that submitted it, even if it has ended
         } finally {
+            idle();
             current = null;
             if (c.actor != null) {
                 mdcLeave(c.actor);
@@ -776,7 +826,94 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         for (Timer t : timers.clear()) {
             t.abandon();
         }
+        if (stallThresholdNanos > 0) {
+            Watchdog.shared().unwatch(this);
+        }
         terminated();
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    @Override
+    long turnNumber() {
+        return turns + 1;
+    }
+
+    @Override
+    boolean batchesReadings() {
+        return true;
+    }
+
+    @Override
+    long turnEndReading() {
+        long now = FlowRecorder.now();
+        lastTurnEnd = now;
+        lastTurnEndStep = busySteps;
+        return now;
+    }
+
+    /** The previous turn's end reading if this turn came straight after it, in the same duty cycle. */
+    @Override
+    long turnStartReading() {
+        return lastTurnEndStep == busySteps - 1 ? lastTurnEnd : FlowRecorder.now();
+    }
+
+    /** The scheduler thread is about to run {@code what}. Scheduler thread only: opaque stores, no fence. */
+    private void busy(Object what) {
+        BUSY_STEPS.setOpaque(this, busySteps + 1);
+        BUSY_WITH.setOpaque(this, what);
+    }
+
+    /** The step is over. Scheduler thread only. */
+    private void idle() {
+        BUSY_WITH.setOpaque(this, null);
+    }
+
+    Object busyWith() {
+        return BUSY_WITH.getOpaque(this);
+    }
+
+    long busySteps() {
+        return (long) BUSY_STEPS.getOpaque(this);
+    }
+
+    long stallThresholdNanos() {
+        return stallThresholdNanos;
+    }
+
+    Thread schedulerThread() {
+        return owner;
+    }
+
+    void stalled() {
+        stalls.incrementAndGet();
+    }
+
+    /**
+     * A blocking wait on this scheduler's own thread for something this thread must complete: refused
+     * at once, saying what to do instead.
+     */
+    @Override
+    void refuseBlockingWait(String what, String method, ActorCell<?> answerer) {
+        if (!isSchedulerThread()) {
+            return;
+        }
+        String thread = Thread.currentThread().getName();
+        ActorCell<?> actor = current;
+        if (actor != null) {
+            throw new BlockingWaitException("actor '" + actor.name + "' called " + method + " on " + what
+                    + " on the scheduler thread (" + thread + "): it would wait forever, because this thread must deliver the"
+                    + " request and the reply (and fire the timeout). Use ctx.await(future) in a generator actor, which"
+                    + " suspends only this actor; in a handler actor, use future.whenComplete(...) and send the result to self().");
+        }
+        if (dedicated == null) {
+            throw new BlockingWaitException(method + " on " + what + " from thread " + thread + ", which drives this scheduler"
+                    + " (it was never start()ed): it would wait forever, because nothing delivers messages while this thread"
+                    + " waits. Call start() on the scheduler before a blocking ask from outside, or call run() and read the"
+                    + " future once it is done.");
+        }
+        throw new BlockingWaitException(method + " on " + what + " on the scheduler thread (" + thread + "): it would wait"
+                + " forever, because this thread must complete it. Chain on the future (whenComplete, thenAccept) instead.");
     }
 
     private void checkSchedulerThread(String operation) {

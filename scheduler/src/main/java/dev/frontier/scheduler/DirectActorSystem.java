@@ -56,6 +56,9 @@ public final class DirectActorSystem extends AbstractActorSystem {
             // the seed's ValueError, raised in the sender: the target is further down this stack
             throw new GeneratorAlreadyExecutingException();
         }
+        if (recording) {
+            sender = stamp(target, sender, message);
+        }
         target.enqueue(sender, message);
         runNow(target);
     }

@@ -364,6 +364,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         for (;;) {
             M m = (M) host.take(cell, null, Long.MAX_VALUE);
             cell.handler().handle(cell, m);
+            cell.handled();
         }
     }
 
@@ -384,6 +385,9 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         }
         if (target.room() != null && !admit(target, sender, message)) {
             return;
+        }
+        if (recording) {
+            sender = stamp(target, sender, message);
         }
         ((ActorThread) target.host()).inbox.offer(new Envelope(sender, message));
     }
@@ -523,6 +527,16 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
             c.checkAccepted("actor '" + cell.name + "'");
         } else {
             throw new java.util.concurrent.RejectedExecutionException("actor '" + cell.name + "' is not running");
+        }
+    }
+
+    /** An actor blocking on an ask to itself, on its own thread, would wait forever: refused. */
+    @Override
+    void refuseBlockingWait(String what, String method, ActorCell<?> answerer) {
+        if (answerer != null && isRunning(answerer)) {
+            throw new dev.frontier.actor.BlockingWaitException("actor '" + answerer.name + "' called " + method + " on "
+                    + what + " on its own thread (" + Thread.currentThread().getName() + "), which must answer it: it would"
+                    + " wait forever. Handle the request directly instead of asking yourself.");
         }
     }
 

@@ -19,10 +19,13 @@ final class TraceSelection {
 
     private final List<String> specs;
     private final List<Pattern> patterns;
+    /** Which specs have matched a name asked about: set racily, read by {@link #neverMatched()}. */
+    private final boolean[] matched;
 
     private TraceSelection(List<String> specs, List<Pattern> patterns) {
         this.specs = specs;
         this.patterns = patterns;
+        this.matched = new boolean[specs.size()];
     }
 
     /**
@@ -57,13 +60,27 @@ final class TraceSelection {
         return Pattern.compile(re.toString());
     }
 
+    /** Whether any name or pattern matches {@code name}; each one that does is remembered as matched. */
     boolean matches(String name) {
-        for (Pattern p : patterns) {
-            if (p.matcher(name).matches()) {
-                return true;
+        boolean any = false;
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matcher(name).matches()) {
+                any = true;
+                matched[i] = true;
             }
         }
-        return false;
+        return any;
+    }
+
+    /** The names and patterns that no name given to {@link #matches} has matched so far. */
+    List<String> neverMatched() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (!matched[i]) {
+                out.add(specs.get(i));
+            }
+        }
+        return out;
     }
 
     /** The names and patterns, as given. */

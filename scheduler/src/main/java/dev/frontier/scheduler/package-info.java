@@ -70,5 +70,21 @@
  *       each other's inboxes, need no change to the actor or to {@code ActorRef}; a reference is an
  *       interface, so one can later stand for an actor in another process.</li>
  * </ul>
+ *
+ * <h2>Diagnostics, and what they cost when off</h2>
+ * <ul>
+ *   <li>{@link dev.frontier.scheduler.FlowRecorder} records the message flow of selected actors
+ *       with causal links. A recorded message carries its record in its <em>sender</em> slot, so
+ *       mailboxes, inboxes and the stash are unchanged and an unrecorded message carries nothing;
+ *       {@code ActorCell.accept} unwraps it. Off, a send reads one field of its system.</li>
+ *   <li>{@code Watchdog} ({@code frontier-watchdog}) reads what the deque scheduler's thread is busy
+ *       with, published by opaque stores at each step, with no clock reading on that thread, and
+ *       warns when one delivery holds it past the stall threshold.</li>
+ *   <li>{@code FrontierJfr}: JDK Flight Recorder events, behind one static flag that a
+ *       {@code FlightRecorderListener} sets while a recording runs.</li>
+ *   <li>{@code HostFuture}: the futures a system completes on its host thread ({@code ask},
+ *       {@code sleep}) refuse a blocking {@code get}/{@code join} on that very thread, which
+ *       would wait forever.</li>
+ * </ul>
  */
 package dev.frontier.scheduler;
