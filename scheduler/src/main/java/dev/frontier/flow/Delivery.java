@@ -67,7 +67,7 @@ public record Delivery(long id, long cause, Kind kind, String sender, String rec
         FAILED,
         /** No live receiver took it. */
         DEAD_LETTER,
-        /** The receiver threw while handling it and was restarted by its supervisor. */
+        /** The receiver threw while handling it and its supervisor took it over (to restart it, or to give up). */
         RESTARTED
     }
 

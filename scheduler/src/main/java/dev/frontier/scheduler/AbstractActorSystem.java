@@ -820,6 +820,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** The incarnation failed (already reported): suspend it for its supervisor ({@code true}) or end the actor. */
     final boolean incarnationFailed(ActorCell<?> cell, Throwable cause) {
         if (cell.ties != null && takeOver(cell, cause)) {
+            cell.handlingEnded(FlowEvent.RESTARTED, cause);
             return true;
         }
         ended(cell, cause);

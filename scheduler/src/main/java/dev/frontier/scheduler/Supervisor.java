@@ -73,6 +73,8 @@ final class Supervisor implements GeneratorActor<Object> {
         long lastRestartAt;
         /** Waiting for a backoff delay. */
         boolean pending;
+        /** What made it (or the sibling whose failure it shares) restart next; for the JFR event. */
+        Throwable restartCause;
 
         Child(ChildSpec<?> spec, ActorCell<?> cell, long now) {
             this.spec = spec;
@@ -166,6 +168,9 @@ final class Supervisor implements GeneratorActor<Object> {
             throw new RestartIntensityExceededException(self.name, c.cell.name, limit, e.failure());
         }
         List<Child> affected = affected(c);
+        for (Child a : affected) {
+            a.restartCause = e.failure();
+        }
         for (int i = affected.size() - 1; i >= 0; i--) { // latest started first
             Child a = affected.get(i);
             if (a == c) {
@@ -256,6 +261,9 @@ final class Supervisor implements GeneratorActor<Object> {
         c.pending = false;
         c.lastRestartAt = now();
         system.restartChild(c.cell, behaviour);
+        if (FrontierJfr.on) {
+            FrontierJfr.restart(c.cell.name, c.restartCause, c.incarnation - 1);
+        }
         emit(new SupervisionEvent.ChildRestarted(self.name, c.cell.name, c.incarnation, delay));
     }
 
