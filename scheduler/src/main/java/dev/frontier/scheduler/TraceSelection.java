@@ -1,6 +1,7 @@
 package dev.frontier.scheduler;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,7 @@ final class TraceSelection {
     static final TraceSelection NONE = new TraceSelection(List.of(), List.of());
 
     private final List<String> specs;
+    /** One per spec; null where the spec is {@code *} or a plain name. */
     private final List<Pattern> patterns;
     /** Which specs have matched a name asked about: set racily, read by {@link #neverMatched()}. */
     private final boolean[] matched;
@@ -45,10 +47,14 @@ final class TraceSelection {
                 patterns.add(glob(s));
             }
         }
-        return new TraceSelection(List.copyOf(all), List.copyOf(patterns));
+        return new TraceSelection(List.copyOf(all), Collections.unmodifiableList(patterns));
     }
 
+    /** A name without wildcards is matched by {@code equals}, {@code *} by anything: no regex on the spawn path for either. */
     private static Pattern glob(String s) {
+        if (s.equals("*") || (s.indexOf('*') < 0 && s.indexOf('?') < 0)) {
+            return null;
+        }
         StringBuilder re = new StringBuilder();
         for (String part : s.split("(?=[*?])|(?<=[*?])")) {
             switch (part) {
@@ -64,12 +70,21 @@ final class TraceSelection {
     boolean matches(String name) {
         boolean any = false;
         for (int i = 0; i < patterns.size(); i++) {
-            if (patterns.get(i).matcher(name).matches()) {
+            if (matchesSpec(i, name)) {
                 any = true;
                 matched[i] = true;
             }
         }
         return any;
+    }
+
+    private boolean matchesSpec(int i, String name) {
+        Pattern p = patterns.get(i);
+        if (p != null) {
+            return p.matcher(name).matches();
+        }
+        String spec = specs.get(i);
+        return spec.equals("*") || spec.equals(name);
     }
 
     /** The names and patterns that no name given to {@link #matches} has matched so far. */
@@ -94,7 +109,7 @@ final class TraceSelection {
         for (int i = 0; i < specs.size(); i++) {
             boolean any = false;
             for (String n : names) {
-                if (patterns.get(i).matcher(n).matches()) {
+                if (matchesSpec(i, n)) {
                     any = true;
                     break;
                 }
