@@ -11,6 +11,12 @@ import org.slf4j.LoggerFactory;
 @FunctionalInterface
 public interface ActorErrorHandler {
 
+    /**
+     * Handles one failure. Called on the thread that ran the actor, once per failure; a throw is
+     * caught and logged by the system, never propagated.
+     *
+     * @param failure the actor, the message it was handling and what was thrown; never null
+     */
     void onFailure(ActorFailure failure);
 
     /** One ERROR log per failure. */

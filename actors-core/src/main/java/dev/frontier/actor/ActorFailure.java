@@ -11,7 +11,10 @@ package dev.frontier.actor;
  */
 public record ActorFailure(String actor, Object message, String sender, Throwable cause) {
 
-    /** One line naming the actor, the message and the cause. */
+    /**
+     * {@return one line naming the actor, the message and its sender (or "while starting or
+     * stopping" when there was none), and the cause} The stack trace is not included.
+     */
     public String describe() {
         String during = message == null ? "while starting or stopping" : "handling " + message + " from " + sender;
         return "actor '" + actor + "' failed " + during + ": " + cause;

@@ -28,7 +28,7 @@ public final class ActorOptions {
         this.messageType = messageType;
     }
 
-    /** An unbounded mailbox. */
+    /** {@return the defaults: an unbounded mailbox, any message type, a 10 s block timeout} */
     public static ActorOptions defaults() {
         return DEFAULTS;
     }
@@ -36,6 +36,11 @@ public final class ActorOptions {
     /**
      * A mailbox that holds at most {@code capacity} messages not yet taken by the actor (the ones a
      * selective receive kept back do not count), and what a send to it does when it is full.
+     *
+     * @param capacity the most messages waiting, at least 1
+     * @param whenFull what a send to the full mailbox does; must not be null
+     * @return a copy with this mailbox
+     * @throws IllegalArgumentException {@code capacity} is below 1
      */
     public ActorOptions withMailbox(int capacity, Overflow whenFull) {
         if (capacity < 1) {
@@ -48,6 +53,10 @@ public final class ActorOptions {
      * How long a sender outside any actor (or a thread-per-actor actor) waits for room in a full
      * {@link Overflow#BACK_PRESSURE} mailbox before the send fails with {@link MailboxFullException}
      * (default 10 s).
+     *
+     * @param timeout how long a blocked sender waits; zero fails at once; must not be null or negative
+     * @return a copy with this block timeout
+     * @throws IllegalArgumentException {@code timeout} is negative
      */
     public ActorOptions withBlockTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -61,6 +70,10 @@ public final class ActorOptions {
      * The type of message the actor accepts: a send of anything else never reaches it, but becomes a
      * dead letter, logged at WARN with the actor, the expected and the actual type. Checked when the
      * message is sent. Default: none (any message). {@code ActorSystem.spawn(name, type, body)} sets it.
+     *
+     * @param type the class every message must be an instance of; must not be null
+     * @return a copy with this message type
+     * @throws IllegalArgumentException {@code type} is primitive (use its wrapper class)
      */
     public ActorOptions withMessageType(Class<?> type) {
         Objects.requireNonNull(type, "type");
@@ -70,27 +83,27 @@ public final class ActorOptions {
         return new ActorOptions(mailboxCapacity, overflow, blockTimeout, Objects.requireNonNull(type, "type"));
     }
 
-    /** The type of message the actor accepts, or null for any. */
+    /** {@return the type of message the actor accepts, or null for any} */
     public Class<?> messageType() {
         return messageType;
     }
 
-    /** Most messages the mailbox holds; {@link Integer#MAX_VALUE}: unbounded. */
+    /** {@return the most messages the mailbox holds; {@link Integer#MAX_VALUE} if unbounded} */
     public int mailboxCapacity() {
         return mailboxCapacity;
     }
 
-    /** What a send to a full mailbox does. */
+    /** {@return what a send to a full mailbox does (default {@link Overflow#DEAD_LETTER})} */
     public Overflow overflow() {
         return overflow;
     }
 
-    /** How long a thread may block for room under {@link Overflow#BACK_PRESSURE}. */
+    /** {@return how long a thread may block for room under {@link Overflow#BACK_PRESSURE}} */
     public Duration blockTimeout() {
         return blockTimeout;
     }
 
-    /** Whether the mailbox has a capacity. */
+    /** {@return whether the mailbox has a capacity (is not unbounded)} */
     public boolean isBounded() {
         return mailboxCapacity != Integer.MAX_VALUE;
     }

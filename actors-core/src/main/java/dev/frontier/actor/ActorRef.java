@@ -10,12 +10,16 @@ package dev.frontier.actor;
  */
 public interface ActorRef<M> {
 
-    /** The actor's unique name in its system. */
+    /** {@return the actor's name, unique among the live actors of its system} */
     String name();
 
     /**
      * Sends {@code message} to this actor. The sender is the actor running on the calling thread,
      * if any. Messages from one sender to one receiver arrive in the order sent.
+     *
+     * @param message the message; must not be null
+     * @throws MailboxFullException the actor's bounded mailbox is full and its
+     *     {@linkplain ActorOptions.Overflow overflow rule} fails the send
      */
     void send(M message);
 
@@ -23,6 +27,8 @@ public interface ActorRef<M> {
      * Messages waiting for the actor to take them (a snapshot). For a bounded mailbox it counts
      * every message sent and not yet taken; otherwise messages still on their way from another
      * thread may not be counted yet.
+     *
+     * @return the number of messages waiting, 0 if none (or if this reference cannot tell)
      */
     default int mailboxSize() {
         return 0;
@@ -40,18 +46,24 @@ public interface ActorRef<M> {
      * reply after that is a dead letter. An actor that has ended fails the future at once.
      *
      * @param <R> the reply's type
+     * @param request makes the request from the reply-to reference; called once, on the calling thread
+     * @param timeout how long to wait for the reply, by the system's clock; must not be null
+     * @return a future completed by the first reply, or failed ({@link AskTimeoutException}, or the
+     *     actor has ended, or the system shut down)
      */
     default <R> java.util.concurrent.CompletableFuture<R> ask(java.util.function.Function<ActorRef<R>, ? extends M> request,
                                                            java.time.Duration timeout) {
         throw new UnsupportedOperationException(this + " cannot be asked");
     }
 
-    /** Whether the actor is still running (a snapshot). */
+    /** {@return whether the actor is still running (a snapshot, stale as soon as it is returned)} */
     boolean isAlive();
 
     /**
      * Completes when the actor ends: normally (its body returned, or it was stopped) or
      * exceptionally with the failure that ended it.
+     *
+     * @return a future that completes when the actor has ended; already complete if it has
      */
     java.util.concurrent.CompletableFuture<Void> termination();
 }

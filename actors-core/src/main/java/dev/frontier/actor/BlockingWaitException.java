@@ -10,6 +10,11 @@ package dev.frontier.actor;
 public class BlockingWaitException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Makes the exception.
+     *
+     * @param message what blocked, on which thread, and what to do instead
+     */
     public BlockingWaitException(String message) {
         super(message);
     }

@@ -4,6 +4,11 @@ package dev.frontier.actor;
 @FunctionalInterface
 public interface Cancellable {
 
-    /** Calls the action off; {@code true} if it had not run yet and now never will. */
+    /**
+     * Calls the action off. Cancelling twice, or after the action ran, does nothing.
+     *
+     * @return {@code true} if it had not run yet and now never will; {@code false} if it already ran
+     *     or was already cancelled
+     */
     boolean cancel();
 }

@@ -11,9 +11,9 @@ import java.util.List;
  */
 public interface DeadLetters {
 
-    /** How many dead letters there have been. */
+    /** {@return how many dead letters there have been since the system started, 0 if none} */
     long count();
 
-    /** The most recent dead letters (up to 64), oldest first. */
+    /** {@return a snapshot of the most recent dead letters (up to 64), oldest first; empty if none} */
     List<DeadLetter> recent();
 }

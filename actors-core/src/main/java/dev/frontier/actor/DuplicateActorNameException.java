@@ -4,6 +4,11 @@ package dev.frontier.actor;
 public final class DuplicateActorNameException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Makes the exception.
+     *
+     * @param name the name that is taken
+     */
     public DuplicateActorNameException(String name) {
         super("an actor named '" + name + "' is already running");
     }

@@ -26,6 +26,12 @@ public record ExitReason(Kind kind, Throwable failure) {
     /** The actor was stopped. */
     public static final ExitReason STOPPED = new ExitReason(Kind.STOPPED, null);
 
+    /**
+     * Checks that a failure comes with {@link Kind#FAILED} and only with it.
+     *
+     * @throws NullPointerException {@code kind} is null
+     * @throws IllegalArgumentException {@code failure} is null for {@code FAILED}, or not null for another kind
+     */
     public ExitReason {
         Objects.requireNonNull(kind, "kind");
         if ((kind == Kind.FAILED) != (failure != null)) {
@@ -33,12 +39,16 @@ public record ExitReason(Kind kind, Throwable failure) {
         }
     }
 
-    /** The actor failed with {@code cause}. */
+    /**
+     * {@return the reason of an actor that failed with {@code cause}}
+     *
+     * @param cause what was thrown; must not be null
+     */
     public static ExitReason failed(Throwable cause) {
         return new ExitReason(Kind.FAILED, Objects.requireNonNull(cause, "cause"));
     }
 
-    /** Whether an exception ended it. */
+    /** {@return whether an exception ended it: {@code kind() == FAILED}} */
     public boolean isFailure() {
         return kind == Kind.FAILED;
     }

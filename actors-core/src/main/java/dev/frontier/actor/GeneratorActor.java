@@ -20,5 +20,13 @@ package dev.frontier.actor;
  */
 @FunctionalInterface
 public interface GeneratorActor<M> {
+    /**
+     * The actor's body, run once on a generator; each {@code ctx.receive()} suspends it until a
+     * message comes. Returning ends the actor.
+     *
+     * @param ctx this actor's context: its mailbox, its name, sending and spawning
+     * @throws Exception anything: it ends the actor and goes to the system's error handler (or to the
+     *     actor's supervisor)
+     */
     void run(ActorContext<M> ctx) throws Exception;
 }

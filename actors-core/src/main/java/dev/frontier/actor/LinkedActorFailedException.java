@@ -9,8 +9,17 @@ package dev.frontier.actor;
 public final class LinkedActorFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the linked actor that failed. */
     private final String partner;
 
+    /**
+     * Makes the exception; its cause is the first failure along the chain of links.
+     *
+     * @param actor the name of the actor this ends
+     * @param partner the name of the linked actor that failed
+     * @param partnerFailure what ended the partner (itself a {@code LinkedActorFailedException} when
+     *     the partner died of a link)
+     */
     public LinkedActorFailedException(String actor, String partner, Throwable partnerFailure) {
         super(message(actor, partner, partnerFailure), origin(partnerFailure));
         this.partner = partner;
@@ -28,7 +37,7 @@ public final class LinkedActorFailedException extends RuntimeException {
         return start + ": " + partnerFailure;
     }
 
-    /** The name of the linked actor that failed. */
+    /** {@return the name of the linked actor that failed} */
     public String partner() {
         return partner;
     }

@@ -4,7 +4,13 @@ package dev.frontier.actor;
 public final class MailboxFullException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    /** Names the recipient, its capacity and the message. */
+    /**
+     * Makes the exception with a message naming the recipient, its capacity and the message.
+     *
+     * @param actor the recipient's name
+     * @param capacity the recipient's mailbox capacity, in messages
+     * @param message the message that was not sent
+     */
     public MailboxFullException(String actor, int capacity, Object message) {
         super("the mailbox of actor '" + actor + "' is full (" + capacity + " messages); " + message + " was not sent");
     }

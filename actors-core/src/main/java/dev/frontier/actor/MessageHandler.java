@@ -11,5 +11,13 @@ package dev.frontier.actor;
  */
 @FunctionalInterface
 public interface MessageHandler<M> {
+    /**
+     * Handles one message, on the thread the system runs this actor on; never two messages at once.
+     *
+     * @param ctx this actor's context: its name, the sender of {@code message}, sending and spawning
+     * @param message the message delivered; never null
+     * @throws Exception anything: it ends the actor (or hands it to its supervisor) and goes to the
+     *     system's error handler
+     */
     void handle(ActorContext<M> ctx, M message) throws Exception;
 }

@@ -9,6 +9,8 @@ package dev.frontier.actor;
 public interface MessageTracer {
 
     /**
+     * Sees one delivery, just before the receiver handles it.
+     *
      * @param sender the sending actor's name, or {@code "outside"}
      * @param receiver the receiving actor's name
      * @param message the message

@@ -8,9 +8,19 @@ package dev.frontier.actor;
 public final class RestartIntensityExceededException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the supervisor that gave up. */
     private final String supervisor;
+    /** The name of the child that needed one restart too many. */
     private final String child;
 
+    /**
+     * Makes the exception, with the child's failure as its cause.
+     *
+     * @param supervisor the name of the supervisor that gave up
+     * @param child the name of the child that needed one restart too many
+     * @param limit the limit it passed, in words (its intensity, or its backoff's restarts in a row)
+     * @param childFailure what ended the child, or null if its body returned
+     */
     public RestartIntensityExceededException(String supervisor, String child, String limit, Throwable childFailure) {
         super("supervisor '" + supervisor + "' gave up: child '" + child + "' needed a restart beyond " + limit
                 + (childFailure == null ? " (its body returned)" : "; last failure: " + describe(childFailure)), childFailure);
@@ -24,10 +34,12 @@ public final class RestartIntensityExceededException extends RuntimeException {
                 ? "supervisor '" + r.supervisor + "' gave up (child '" + r.child + "')" : failure.toString();
     }
 
+    /** {@return the name of the supervisor that gave up} */
     public String supervisor() {
         return supervisor;
     }
 
+    /** {@return the name of the child that needed one restart too many} */
     public String child() {
         return child;
     }

@@ -49,20 +49,30 @@ public final class SupervisorSpec {
         this.children = children;
     }
 
-    /** A supervisor with {@code strategy}, Erlang's default intensity and no children yet. */
+    /**
+     * {@return a supervisor with {@code strategy}, Erlang's default intensity and no children yet}
+     *
+     * @param strategy which children a restart takes down; must not be null
+     */
     public static SupervisorSpec of(Strategy strategy) {
         return new SupervisorSpec(Objects.requireNonNull(strategy, "strategy"), DEFAULT_INTENSITY, DEFAULT_PERIOD, null,
                 null, List.of());
     }
 
+    /** {@return a one-for-one supervisor, {@code of(Strategy.ONE_FOR_ONE)}: a failed child restarts alone} */
     public static SupervisorSpec oneForOne() {
         return of(Strategy.ONE_FOR_ONE);
     }
 
+    /** {@return a one-for-all supervisor, {@code of(Strategy.ONE_FOR_ALL)}: a failed child restarts every child} */
     public static SupervisorSpec oneForAll() {
         return of(Strategy.ONE_FOR_ALL);
     }
 
+    /**
+     * {@return a rest-for-one supervisor, {@code of(Strategy.REST_FOR_ONE)}: a failed child restarts
+     * with the children started after it}
+     */
     public static SupervisorSpec restForOne() {
         return of(Strategy.REST_FOR_ONE);
     }
@@ -70,6 +80,11 @@ public final class SupervisorSpec {
     /**
      * At most {@code maxRestarts} restarts within {@code period} (measured on the system's clock);
      * one more and the supervisor gives up. 0: any restart gives up.
+     *
+     * @param maxRestarts the most restarts within {@code period}, 0 or more
+     * @param period the sliding window; must be positive
+     * @return a copy with this intensity
+     * @throws IllegalArgumentException {@code maxRestarts} is negative or {@code period} is not positive
      */
     public SupervisorSpec withIntensity(int maxRestarts, Duration period) {
         if (maxRestarts < 0) {
@@ -82,7 +97,12 @@ public final class SupervisorSpec {
         return new SupervisorSpec(strategy, maxRestarts, period, backoff, listener, children);
     }
 
-    /** Restarts wait with backoff; the limit is then the backoff's {@link Backoff#maxRestarts()}, not the intensity. */
+    /**
+     * Restarts wait with backoff; the limit is then the backoff's {@link Backoff#maxRestarts()}, not the intensity.
+     *
+     * @param b the backoff; must not be null
+     * @return a copy with this backoff
+     */
     public SupervisorSpec withBackoff(Backoff b) {
         return new SupervisorSpec(strategy, intensity, period, Objects.requireNonNull(b, "backoff"), listener, children);
     }
@@ -90,12 +110,21 @@ public final class SupervisorSpec {
     /**
      * Told of every supervision event (a child exited, was restarted, stopped; the supervisor gave up)
      * on the supervisor's host thread. It must not block; what it throws is logged and ignored.
+     *
+     * @param l the listener, replacing any given before; must not be null
+     * @return a copy with this listener
      */
     public SupervisorSpec withListener(Consumer<SupervisionEvent> l) {
         return new SupervisorSpec(strategy, intensity, period, backoff, Objects.requireNonNull(l, "listener"), children);
     }
 
-    /** Adds a child, started after the ones already given. Names must be unique among the children. */
+    /**
+     * Adds a child, started after the ones already given. Names must be unique among the children.
+     *
+     * @param spec the child; must not be null
+     * @return a copy with the child added last
+     * @throws IllegalArgumentException a child with this name was already added
+     */
     public SupervisorSpec child(ChildSpec<?> spec) {
         Objects.requireNonNull(spec, "spec");
         Set<String> names = new HashSet<>();
@@ -110,7 +139,13 @@ public final class SupervisorSpec {
         return new SupervisorSpec(strategy, intensity, period, backoff, listener, List.copyOf(more));
     }
 
-    /** Adds children, in order. */
+    /**
+     * Adds children, in order, as {@link #child} does for each.
+     *
+     * @param specs the children, started in this order after the ones already given
+     * @return a copy with the children added
+     * @throws IllegalArgumentException two children would share a name
+     */
     public SupervisorSpec children(ChildSpec<?>... specs) {
         SupervisorSpec s = this;
         for (ChildSpec<?> c : specs) {
@@ -119,29 +154,32 @@ public final class SupervisorSpec {
         return s;
     }
 
+    /** {@return which children a restart takes down} */
     public Strategy strategy() {
         return strategy;
     }
 
+    /** {@return the most restarts within {@link #period()} (not used with a backoff)} */
     public int intensity() {
         return intensity;
     }
 
+    /** {@return the window in which at most {@link #intensity()} restarts are allowed} */
     public Duration period() {
         return period;
     }
 
-    /** The backoff, or null for immediate restarts. */
+    /** {@return the backoff, or null for immediate restarts} */
     public Backoff backoff() {
         return backoff;
     }
 
-    /** The event listener, or null. */
+    /** {@return the event listener, or null if none} */
     public Consumer<SupervisionEvent> listener() {
         return listener;
     }
 
-    /** The children in start order. */
+    /** {@return the children in start order (immutable)} */
     public List<ChildSpec<?>> children() {
         return children;
     }

@@ -8,6 +8,7 @@ package dev.frontier.core;
 public final class GeneratorIgnoredExitException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** Makes the exception with Python's message, {@code "generator ignored GeneratorExit"}. */
     public GeneratorIgnoredExitException() {
         super("generator ignored GeneratorExit");
     }

@@ -71,6 +71,11 @@ public record Delivery(long id, long cause, Kind kind, String sender, String rec
         RESTARTED
     }
 
+    /**
+     * Checks the components that are never null.
+     *
+     * @throws NullPointerException {@code kind}, {@code sender}, {@code receiver} or {@code outcome} is null
+     */
     public Delivery {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(sender, "sender");
@@ -78,22 +83,25 @@ public record Delivery(long id, long cause, Kind kind, String sender, String rec
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** Whether the receiver took it. */
+    /** {@return whether the receiver took it: {@code startedNanos} is not {@link #NOT_YET}} */
     public boolean started() {
         return startedNanos != NOT_YET;
     }
 
-    /** Whether the receiver is done with it. */
+    /** {@return whether the receiver is done with it: {@code endedNanos} is not {@link #NOT_YET}} */
     public boolean ended() {
         return endedNanos != NOT_YET;
     }
 
-    /** Time in the receiver's hands, in nanoseconds; 0 if not ended. */
+    /** {@return the time in the receiver's hands, in nanoseconds; 0 if not started or not ended} */
     public long handlingNanos() {
         return started() && ended() ? endedNanos - startedNanos : 0;
     }
 
-    /** The message as text, for diagrams: {@code toString()}, or what it threw. */
+    /**
+     * {@return the message as text, for diagrams: its {@code toString()}, or, if that threw, the
+     * message's class and what it threw} Never throws.
+     */
     public String messageText() {
         try {
             return String.valueOf(message);

@@ -41,27 +41,37 @@ public final class Flow {
         this.deliveries = deliveries;
     }
 
-    /** A flow of these deliveries, put in {@code id} order. */
+    /**
+     * {@return a flow of these deliveries, put in {@code id} order}
+     *
+     * @param deliveries the deliveries, in any order; copied
+     */
     public static Flow of(Collection<Delivery> deliveries) {
         List<Delivery> sorted = new ArrayList<>(deliveries);
         sorted.sort(Comparator.comparingLong(Delivery::id));
         return new Flow(List.copyOf(sorted));
     }
 
-    /** The deliveries, in the order their messages were sent. */
+    /** {@return the deliveries, in the order their messages were sent (immutable)} */
     public List<Delivery> deliveries() {
         return deliveries;
     }
 
+    /** {@return the number of deliveries in this flow} */
     public int size() {
         return deliveries.size();
     }
 
+    /** {@return whether this flow has no deliveries} */
     public boolean isEmpty() {
         return deliveries.isEmpty();
     }
 
-    /** The delivery numbered {@code id}, if it is in this flow. */
+    /**
+     * {@return the delivery numbered {@code id}, or empty if it is not in this flow}
+     *
+     * @param id a delivery's {@link Delivery#id() id}
+     */
     public Optional<Delivery> find(long id) {
         Map<Long, Delivery> m = byId;
         if (m == null) {
@@ -74,17 +84,31 @@ public final class Flow {
         return Optional.ofNullable(m.get(id));
     }
 
-    /** The delivery whose handling sent {@code d}, if recorded. */
+    /**
+     * {@return the delivery whose handling sent {@code d}, or empty if it was sent from outside any
+     * recorded delivery or its cause is not in this flow}
+     *
+     * @param d a delivery, of this flow or not
+     */
     public Optional<Delivery> causeOf(Delivery d) {
         return d.cause() == 0 ? Optional.empty() : find(d.cause());
     }
 
-    /** The deliveries whose messages {@code d}'s handling sent, in order. */
+    /**
+     * {@return the deliveries whose messages {@code d}'s handling sent, in the order sent; empty if none}
+     *
+     * @param d a delivery, of this flow or not
+     */
     public List<Delivery> effectsOf(Delivery d) {
         return deliveries.stream().filter(e -> e.cause() == d.id()).toList();
     }
 
-    /** {@code d}'s causal chain back to its first recorded cause, {@code d} last. */
+    /**
+     * {@return {@code d}'s causal chain back to its first cause in this flow, that cause first and
+     * {@code d} last}
+     *
+     * @param d the delivery to explain
+     */
     public List<Delivery> chainTo(Delivery d) {
         List<Delivery> chain = new ArrayList<>();
         Set<Long> seen = new java.util.HashSet<>();
@@ -94,7 +118,7 @@ public final class Flow {
         return chain;
     }
 
-    /** Every name that sends or receives in this flow, in order of first appearance. */
+    /** {@return every name that sends or receives in this flow, in order of first appearance} */
     public List<String> actors() {
         Set<String> names = new LinkedHashSet<>();
         for (Delivery d : deliveries) {
@@ -104,33 +128,50 @@ public final class Flow {
         return List.copyOf(names);
     }
 
-    /** The deliveries {@code keep} accepts. */
+    /**
+     * {@return a flow of the deliveries {@code keep} accepts, in the same order}
+     *
+     * @param keep which deliveries to keep
+     */
     public Flow filter(Predicate<Delivery> keep) {
         return new Flow(deliveries.stream().filter(keep).toList());
     }
 
-    /** The deliveries sent or received by one of {@code actors}. */
+    /**
+     * {@return a flow of the deliveries sent or received by one of {@code actors}}
+     *
+     * @param actors actor names (and {@code "outside"}); must not contain null
+     */
     public Flow involving(Collection<String> actors) {
         Set<String> set = Set.copyOf(actors);
         return filter(d -> set.contains(d.sender()) || set.contains(d.receiver()));
     }
 
-    /** The deliveries sent between {@code fromNanos} and {@code toNanos} (inclusive, {@link System#nanoTime()} readings). */
+    /**
+     * {@return a flow of the deliveries sent between {@code fromNanos} and {@code toNanos}, both inclusive}
+     *
+     * @param fromNanos the start, a {@link System#nanoTime()} reading
+     * @param toNanos the end, a {@link System#nanoTime()} reading
+     */
     public Flow sentBetween(long fromNanos, long toNanos) {
         return filter(d -> d.sentNanos() - fromNanos >= 0 && toNanos - d.sentNanos() >= 0);
     }
 
-    /** A Mermaid {@code sequenceDiagram} of this flow. */
+    /** {@return a Mermaid {@code sequenceDiagram} of this flow, as text} */
     public String toMermaid() {
         return MermaidExport.of(this);
     }
 
-    /** Chrome Trace Event JSON of this flow (open it in Perfetto or {@code chrome://tracing}). */
+    /** {@return Chrome Trace Event JSON of this flow (open it in Perfetto or {@code chrome://tracing})} */
     public String toChromeTrace() {
         return ChromeTraceExport.of(this);
     }
 
-    /** A self-contained HTML page drawing this flow. */
+    /**
+     * {@return a self-contained HTML page drawing this flow}
+     *
+     * @param title the page's title
+     */
     public String toHtml(String title) {
         return HtmlExport.of(this, title);
     }
@@ -138,8 +179,11 @@ public final class Flow {
     /**
      * Writes this flow to {@code file} in the format its name ends with: {@code .html}/{@code .htm}
      * (the page), {@code .json} (Chrome trace), {@code .mmd}/{@code .mermaid} (the diagram), or
-     * {@code .md} (the diagram in a fenced Markdown block). Returns {@code file}.
+     * {@code .md} (the diagram in a fenced Markdown block), in UTF-8, replacing the file if it
+     * exists. Missing parent directories are made.
      *
+     * @param file where to write; its extension (any case) chooses the format
+     * @return {@code file}
      * @throws IllegalArgumentException another extension
      * @throws UncheckedIOException the file could not be written
      */

@@ -490,7 +490,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         return failures.get();
     }
 
-    /** Names of the live actors, for diagnostics. */
+    /** {@return a snapshot of the names of the live actors, in no particular order, for diagnostics} */
     public List<String> actorNames() {
         return new ArrayList<>(registry.keySet());
     }
@@ -498,8 +498,10 @@ abstract class AbstractActorSystem implements ActorSystem {
     /**
      * Chooses which actors' deliveries the trace log ({@code dev.frontier.trace} at TRACE) writes:
      * names and glob patterns, e.g. {@code "ping,pong"} or {@code "worker-*"}; {@code "*"} for all,
-     * nothing for none. Applies to live actors at once and to those spawned later. Returns the
-     * names and patterns that match no live actor (a typo, or an actor not yet spawned). Any thread.
+     * nothing for none. Applies to live actors at once and to those spawned later. Any thread.
+     *
+     * @param namesAndPatterns names and globs, separated by commas or spaces; replaces the selection before
+     * @return the names and patterns that match no live actor (a typo, or an actor not yet spawned)
      */
     public List<String> trace(String... namesAndPatterns) {
         TraceSelection s = TraceSelection.parse(namesAndPatterns);
@@ -510,21 +512,26 @@ abstract class AbstractActorSystem implements ActorSystem {
         return s.unmatched(registry.keySet());
     }
 
-    /** This system's flow recorder (shared with other systems if the options gave one). */
+    /** {@return this system's flow recorder (shared with other systems if the options gave one)} */
     public FlowRecorder recorder() {
         return recorder;
     }
 
     /**
      * Records the message flow of the actors named or matched by {@code namesAndPatterns}
-     * ({@code "*"}: the whole system; nothing: stop): {@code recorder().record(...)}. Returns the
-     * names and patterns that match no live actor. Any thread.
+     * ({@code "*"}: the whole system; nothing: stop): {@code recorder().record(...)}. Any thread.
+     *
+     * @param namesAndPatterns names and globs, separated by commas or spaces; replaces the selection before
+     * @return the names and patterns that match no live actor of a system using the recorder
      */
     public List<String> record(String... namesAndPatterns) {
         return recorder.record(namesAndPatterns);
     }
 
-    /** Completes when the system has terminated: every actor closed, every thread it started ended. */
+    /**
+     * {@return a future completed when the system has terminated: every actor closed, every thread
+     * it started ended} Each call returns a new copy: completing or cancelling it affects nothing else.
+     */
     public CompletableFuture<Void> terminationFuture() {
         return terminated.copy();
     }
@@ -541,7 +548,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         }
     }
 
-    /** Whether shutdown has begun. */
+    /** {@return whether shutdown has begun (it may not have finished)} */
     public boolean isShutdown() {
         return lifecycle.get() != RUNNING;
     }

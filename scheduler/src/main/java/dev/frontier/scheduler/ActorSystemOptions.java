@@ -72,6 +72,9 @@ public final class ActorSystemOptions {
      * unless the {@code frontier.record} property names actors to record ({@code -Dfrontier.record=*}):
      * then every system made from the defaults records into one shared {@link #recorder()}. The
      * same object is returned while the properties stay the same.
+     *
+     * @return the default options for the current {@code frontier.trace} and {@code frontier.record}
+     *     properties
      */
     public static ActorSystemOptions defaults() {
         String trace = System.getProperty("frontier.trace");
@@ -95,33 +98,55 @@ public final class ActorSystemOptions {
     /**
      * The trace names and patterns of these options that no actor spawned with them has matched so
      * far: a typo, or an actor that never came. For a launcher to warn about, after the run.
+     *
+     * @return those names and patterns, in the order given; empty if every one has matched
      */
     public List<String> unmatchedTrace() {
         return trace.neverMatched();
     }
 
-    /** Where exceptions that end actors go (default: one ERROR log each). */
+    /**
+     * Where exceptions that end actors go (default: one ERROR log each).
+     *
+     * @param handler the error handler; must not be null
+     * @return a copy with this error handler
+     */
     public ActorSystemOptions withErrorHandler(ActorErrorHandler handler) {
         ActorSystemOptions o = copy();
         o.errorHandler = Objects.requireNonNull(handler, "handler");
         return o;
     }
 
-    /** A hook that sees every message an actor takes (default: none). */
+    /**
+     * A hook that sees every message an actor takes (default: none).
+     *
+     * @param t the tracer, or null for none
+     * @return a copy with this tracer
+     */
     public ActorSystemOptions withTracer(MessageTracer t) {
         ActorSystemOptions o = copy();
         o.tracer = t;
         return o;
     }
 
-    /** When actors' identities go into the SLF4J MDC (default {@link MdcMode#ON_LOG}). */
+    /**
+     * When actors' identities go into the SLF4J MDC (default {@link MdcMode#ON_LOG}).
+     *
+     * @param mode the MDC mode; must not be null
+     * @return a copy with this MDC mode
+     */
     public ActorSystemOptions withMdc(MdcMode mode) {
         ActorSystemOptions o = copy();
         o.mdc = Objects.requireNonNull(mode, "mode");
         return o;
     }
 
-    /** {@code withMdc(on ? MdcMode.ON_LOG : MdcMode.OFF)}. */
+    /**
+     * {@code withMdc(on ? MdcMode.ON_LOG : MdcMode.OFF)}.
+     *
+     * @param on true to write the MDC when an actor logs, false never to write it
+     * @return a copy with that MDC mode
+     */
     public ActorSystemOptions withMdc(boolean on) {
         return withMdc(on ? MdcMode.ON_LOG : MdcMode.OFF);
     }
@@ -129,6 +154,10 @@ public final class ActorSystemOptions {
     /**
      * Which actors the delivery trace covers, when the logger {@code dev.frontier.trace} is at
      * TRACE: names and glob patterns such as {@code "ping,pong"} or {@code "worker-*"}.
+     *
+     * @param namesAndPatterns names and globs ({@code *}, {@code ?}), separated by commas or spaces;
+     *     none: no actor
+     * @return a copy with this trace selection
      */
     public ActorSystemOptions withTrace(String... namesAndPatterns) {
         ActorSystemOptions o = copy();
@@ -139,6 +168,10 @@ public final class ActorSystemOptions {
     /**
      * Deque scheduler: most messages one actor takes in a turn before it goes to the back of the run
      * queue (default 64). Higher: fewer switches; lower: fairer latency between busy actors.
+     *
+     * @param messagesPerTurn the most messages per turn, at least 1
+     * @return a copy with this throughput
+     * @throws IllegalArgumentException {@code messagesPerTurn} is below 1
      */
     public ActorSystemOptions withThroughput(int messagesPerTurn) {
         positive("throughput", messagesPerTurn);
@@ -147,7 +180,14 @@ public final class ActorSystemOptions {
         return o;
     }
 
-    /** Deque scheduler: most messages delivered per duty cycle before the inbox and timers are checked again. */
+    /**
+     * Deque scheduler: most messages delivered per duty cycle before the inbox and timers are checked
+     * again (default 1024).
+     *
+     * @param limit the most messages per duty cycle, at least 1
+     * @return a copy with this batch limit
+     * @throws IllegalArgumentException {@code limit} is below 1
+     */
     public ActorSystemOptions withBatchLimit(int limit) {
         positive("batch limit", limit);
         ActorSystemOptions o = copy();
@@ -155,7 +195,13 @@ public final class ActorSystemOptions {
         return o;
     }
 
-    /** Deque scheduler: most cross-thread entries taken from the inbox per duty cycle. */
+    /**
+     * Deque scheduler: most cross-thread entries taken from the inbox per duty cycle (default 256).
+     *
+     * @param limit the most inbox entries per duty cycle, at least 1
+     * @return a copy with this inbox drain limit
+     * @throws IllegalArgumentException {@code limit} is below 1
+     */
     public ActorSystemOptions withInboxDrainLimit(int limit) {
         positive("inbox drain limit", limit);
         ActorSystemOptions o = copy();
@@ -163,7 +209,13 @@ public final class ActorSystemOptions {
         return o;
     }
 
-    /** Deque scheduler on its own thread: how to wait when there is no work. */
+    /**
+     * Deque scheduler on its own thread: how to wait when there is no work (default
+     * {@link IdleStrategy#backoff()}).
+     *
+     * @param strategy makes the idle strategy when the scheduler's thread starts; must not be null
+     * @return a copy with this idle strategy
+     */
     public ActorSystemOptions withIdleStrategy(Supplier<IdleStrategy> strategy) {
         ActorSystemOptions o = copy();
         o.idleStrategy = Objects.requireNonNull(strategy, "strategy");
@@ -173,6 +225,9 @@ public final class ActorSystemOptions {
     /**
      * The timers' clock (default {@link SchedulerClock#SYSTEM}); inject a {@link ManualClock} in
      * tests of the deque scheduler. Thread-per-actor mode runs on real time and refuses any other clock.
+     *
+     * @param c the clock; must not be null
+     * @return a copy with this clock
      */
     public ActorSystemOptions withClock(SchedulerClock c) {
         ActorSystemOptions o = copy();
@@ -180,7 +235,12 @@ public final class ActorSystemOptions {
         return o;
     }
 
-    /** Thread-per-actor mode: virtual threads (default) or platform threads. */
+    /**
+     * Thread-per-actor mode: virtual threads (default) or platform threads.
+     *
+     * @param virtual true for virtual threads, false for platform threads
+     * @return a copy with this choice
+     */
     public ActorSystemOptions withVirtualThreads(boolean virtual) {
         ActorSystemOptions o = copy();
         o.virtualThreads = virtual;
@@ -190,6 +250,9 @@ public final class ActorSystemOptions {
     /**
      * How long {@code shutdown()} waits for the system's threads to finish closing actors before it
      * interrupts them and returns (default 10 s).
+     *
+     * @param timeout the longest wait; must not be null
+     * @return a copy with this shutdown timeout
      */
     public ActorSystemOptions withShutdownTimeout(Duration timeout) {
         ActorSystemOptions o = copy();
@@ -202,6 +265,9 @@ public final class ActorSystemOptions {
      * platform threads) are daemon threads, which do not keep the JVM alive (default: false, like
      * an {@code ExecutorService}'s: a started system that is never shut down keeps the JVM
      * running). Virtual threads are always daemon threads.
+     *
+     * @param daemon true for daemon threads
+     * @return a copy with this choice
      */
     public ActorSystemOptions withDaemonThreads(boolean daemon) {
         ActorSystemOptions o = copy();
@@ -213,6 +279,9 @@ public final class ActorSystemOptions {
      * Deque scheduler: how long one delivery may hold the scheduler thread before the watchdog logs a
      * WARN with the actor, the message and the thread's stack (default 1 s; then again at 2, 4, 8,
      * ... times it while stuck). {@link Duration#ZERO} turns the watchdog off for this scheduler.
+     *
+     * @param threshold how long a delivery may run before the first WARN; must not be null
+     * @return a copy with this stall threshold
      */
     public ActorSystemOptions withStallThreshold(Duration threshold) {
         ActorSystemOptions o = copy();
@@ -226,6 +295,9 @@ public final class ActorSystemOptions {
      * so every actor's {@code finally} blocks run (default: true). The hook is removed when the
      * system is shut down normally. A deque scheduler driven by hand has no hook: only its own
      * thread may close its actors.
+     *
+     * @param hook true to install the JVM shutdown hook
+     * @return a copy with this choice
      */
     public ActorSystemOptions withShutdownHook(boolean hook) {
         ActorSystemOptions o = copy();
@@ -236,6 +308,9 @@ public final class ActorSystemOptions {
     /**
      * The flow recorder the system records into (default: one of its own, off). Give several systems
      * one recorder to see their messages in one flow; its selection applies to all of them.
+     *
+     * @param r the recorder; must not be null
+     * @return a copy with this recorder
      */
     public ActorSystemOptions withRecorder(FlowRecorder r) {
         ActorSystemOptions o = copy();
@@ -243,7 +318,7 @@ public final class ActorSystemOptions {
         return o;
     }
 
-    /** The recorder these options give, or null: each system then makes its own. */
+    /** {@return the recorder these options give, or null: each system then makes its own} */
     public FlowRecorder recorder() {
         return recorder;
     }

@@ -124,12 +124,19 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         }
     }
 
-    /** A scheduler driven by the calling thread (call {@link #run()}), or by its own after {@link #start()}. */
+    /**
+     * {@return a scheduler with {@linkplain ActorSystemOptions#defaults() default options}, driven by
+     * the calling thread (call {@link #run()}), or by its own after {@link #start()}}
+     */
     public static DequeScheduler create() {
         return new DequeScheduler(ActorSystemOptions.defaults(), null);
     }
 
-    /** A scheduler with these options, driven by the calling thread until {@link #start()}. */
+    /**
+     * {@return a scheduler with these options, driven by the calling thread until {@link #start()}}
+     *
+     * @param options the system's settings; must not be null
+     */
     public static DequeScheduler create(ActorSystemOptions options) {
         return new DequeScheduler(options, null);
     }
@@ -142,6 +149,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * the run depend on the wall clock) moves to the next deadline. {@link #runOnce()} performs one
      * step. Driven by hand only: {@link #start()} is refused, and work from another thread fails the
      * step.
+     *
+     * @param options the system's settings; their clock must be a {@link ManualClock}
+     * @param strategy chooses every step; must not be null
+     * @return a scheduler driven by the calling thread, one chosen step per {@link #runOnce()}
+     * @throws IllegalArgumentException the options' clock is not a {@link ManualClock}
      */
     public static DequeScheduler createExplored(ActorSystemOptions options, ScheduleStrategy strategy) {
         java.util.Objects.requireNonNull(strategy, "strategy");
@@ -158,6 +170,8 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * while the scheduler thread waits for it). The body check also covers a continuation body that
      * began on another thread (an actor spawned before {@link #start()}): once compiled, its
      * {@code Thread.currentThread()} can still return that thread ({@code MigratedBodyTest}).
+     *
+     * @return whether the caller may use what only the scheduler thread may
      */
     public boolean isSchedulerThread() {
         if (Thread.currentThread() == owner) {
@@ -169,8 +183,11 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
 
     /**
      * One duty cycle: drain a bounded number of inbox entries, fire due timers, run turns until a
-     * batch of messages has been taken. Returns how much it did (0: nothing to do).
-     * Must only be called from the scheduler thread.
+     * batch of messages has been taken. Must only be called from the scheduler thread.
+     *
+     * @return how much it did: inbox entries taken, timers fired, messages taken and commands run;
+     *     0 if there was nothing to do
+     * @throws IllegalStateException called from another thread
      */
     public int runOnce() {
         checkSchedulerThread("runOnce");
@@ -181,6 +198,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * The seed's {@code run()}: delivers until there is nothing left, and returns how much it did.
      * Timers not yet due are not "something left": with a {@link ManualClock}, advance it and call
      * {@code run()} again. Must only be called from the scheduler thread.
+     *
+     * @return the sum of the {@link #runOnce()} counts of its duty cycles; 0 if there was nothing to do
+     * @throws IllegalStateException called from another thread
      */
     public long run() {
         checkSchedulerThread("run");
@@ -191,14 +211,20 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         return total;
     }
 
-    /** Messages actors have taken so far. */
+    /**
+     * {@return how many messages actors have taken so far} Written by the scheduler thread: exact
+     * there, possibly stale on another thread.
+     */
     public long deliveredCount() {
         return delivered;
     }
 
     /**
      * Turns run so far. A generator actor is resumed at most once per turn (its further receives in
-     * the turn take from its mailbox directly), so this bounds its continuation switches.
+     * the turn take from its mailbox directly), so this bounds its continuation switches. Written
+     * by the scheduler thread: exact there, possibly stale on another thread.
+     *
+     * @return the number of turns run so far
      */
     public long turnCount() {
         return turns;
@@ -208,12 +234,19 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * How many times the watchdog found one delivery holding this scheduler's thread past the stall
      * threshold ({@link ActorSystemOptions#withStallThreshold}); each stuck delivery counts once,
      * however many warnings it got. Any thread.
+     *
+     * @return the number of stalled deliveries so far, 0 if none
      */
     public long stallCount() {
         return stalls.get();
     }
 
-    /** Messages waiting in mailboxes. Must only be called from the scheduler thread. */
+    /**
+     * {@return the number of messages waiting in mailboxes (and, on an explored scheduler, held in
+     * flight), 0 if none} Must only be called from the scheduler thread.
+     *
+     * @throws IllegalStateException called from another thread
+     */
     public int pending() {
         checkSchedulerThread("pending");
         int n = 0;
@@ -225,7 +258,12 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         return control == null ? n : n + control.held();
     }
 
-    /** Timers set and not yet fired, cancelled or abandoned. Must only be called from the scheduler thread. */
+    /**
+     * {@return the number of timers set and not yet fired, cancelled or abandoned} Must only be
+     * called from the scheduler thread.
+     *
+     * @throws IllegalStateException called from another thread
+     */
     public int pendingTimers() {
         checkSchedulerThread("pendingTimers");
         return timers.size();
@@ -236,6 +274,9 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * or empty if no timer is pending. With a {@link ManualClock}, advancing the clock to it and
      * calling {@link #run()} fires that timer: how a test kit moves virtual time to the next event
      * instead of by a guessed amount. Must only be called from the scheduler thread.
+     *
+     * @return the earliest pending deadline in this scheduler's clock's nanoseconds, or empty
+     * @throws IllegalStateException called from another thread
      */
     public java.util.OptionalLong nextTimerDeadline() {
         checkSchedulerThread("nextTimerDeadline");
@@ -248,6 +289,10 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
      * runs duty cycles, idling with the configured {@link IdleStrategy} when there is no work.
      * From then on every other thread, including the creator, goes through the inbox. Must only be
      * called from the scheduler thread, once.
+     *
+     * @return this scheduler
+     * @throws IllegalStateException called from another thread, already started, explored (driven
+     *     by hand only), or shut down
      */
     public synchronized DequeScheduler start() {
         checkSchedulerThread("start");

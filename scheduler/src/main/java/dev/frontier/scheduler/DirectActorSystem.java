@@ -32,12 +32,18 @@ public final class DirectActorSystem extends AbstractActorSystem {
         }
     }
 
-    /** A direct system with default options. */
+    /** {@return a direct system with {@linkplain ActorSystemOptions#defaults() default options}} */
     public static DirectActorSystem create() {
         return new DirectActorSystem(ActorSystemOptions.defaults());
     }
 
-    /** A direct system with these options. */
+    /**
+     * {@return a direct system with these options}
+     *
+     * @param options the system's settings; must not be null, and their clock must be
+     *     {@link SchedulerClock#SYSTEM}
+     * @throws IllegalArgumentException the options name another clock: this system has no timers
+     */
     public static DirectActorSystem create(ActorSystemOptions options) {
         return new DirectActorSystem(options);
     }

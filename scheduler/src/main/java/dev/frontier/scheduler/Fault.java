@@ -23,10 +23,24 @@ import java.util.Objects;
 public final class Fault {
 
     /** What a fault does. */
-    public enum Kind { NONE, DROP, DUPLICATE, DELAY, CRASH }
+    public enum Kind {
+        /** Delivered as sent. */
+        NONE,
+        /** Lost in flight. */
+        DROP,
+        /** Delivered twice in a row. */
+        DUPLICATE,
+        /** Its channel held for a while. */
+        DELAY,
+        /** The receiver fails as it takes it. */
+        CRASH
+    }
 
+    /** No fault: the message is delivered as sent. */
     public static final Fault NONE = new Fault(Kind.NONE, Duration.ZERO, null);
+    /** The message is lost in flight; the receiver never sees it. */
     public static final Fault DROP = new Fault(Kind.DROP, Duration.ZERO, null);
+    /** The message is delivered, then once more as its channel's next message. */
     public static final Fault DUPLICATE = new Fault(Kind.DUPLICATE, Duration.ZERO, null);
 
     private final Kind kind;
@@ -39,7 +53,12 @@ public final class Fault {
         this.cause = cause;
     }
 
-    /** Holds the channel for {@code delay} of virtual time (must be positive). */
+    /**
+     * {@return a fault that holds the channel for {@code delay} of virtual time}
+     *
+     * @param delay how long; must be positive
+     * @throws IllegalArgumentException {@code delay} is zero or negative
+     */
     public static Fault delay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative() || delay.isZero()) {
@@ -48,21 +67,26 @@ public final class Fault {
         return new Fault(Kind.DELAY, delay, null);
     }
 
-    /** The receiver fails with {@code cause} at this delivery. */
+    /**
+     * {@return a fault that makes the receiver fail with {@code cause} at this delivery}
+     *
+     * @param cause what the receiver fails with, as if its code had thrown it; must not be null
+     */
     public static Fault crash(Throwable cause) {
         return new Fault(Kind.CRASH, Duration.ZERO, Objects.requireNonNull(cause, "cause"));
     }
 
+    /** {@return what this fault does} */
     public Kind kind() {
         return kind;
     }
 
-    /** DELAY: how long; otherwise zero. */
+    /** {@return for {@link Kind#DELAY}, how long the channel is held; otherwise zero} */
     public Duration delay() {
         return delay;
     }
 
-    /** CRASH: what the receiver fails with; otherwise null. */
+    /** {@return for {@link Kind#CRASH}, what the receiver fails with; otherwise null} */
     public Throwable cause() {
         return cause;
     }

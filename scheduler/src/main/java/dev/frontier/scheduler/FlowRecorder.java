@@ -104,12 +104,17 @@ public final class FlowRecorder {
         this.chunkShift = Integer.numberOfTrailingZeros(chunkSize);
     }
 
-    /** A recorder that keeps the latest {@value #DEFAULT_CAPACITY} messages; off until {@link #record}. */
+    /** {@return a new recorder that keeps the latest {@value #DEFAULT_CAPACITY} messages; off until {@link #record}} */
     public static FlowRecorder create() {
         return new FlowRecorder(DEFAULT_CAPACITY);
     }
 
-    /** A recorder that keeps the latest {@code capacity} messages (rounded up to a power of two). */
+    /**
+     * {@return a new recorder that keeps the latest {@code capacity} messages; off until {@link #record}}
+     *
+     * @param capacity how many messages the ring keeps, from 1 to 2^28, rounded up to a power of two
+     * @throws IllegalArgumentException {@code capacity} is out of that range
+     */
     public static FlowRecorder create(int capacity) {
         return new FlowRecorder(capacity);
     }
@@ -118,8 +123,11 @@ public final class FlowRecorder {
      * Records the actors named or matched by {@code namesAndPatterns} (names and globs separated by
      * commas or spaces: {@code "teller"}, {@code "account-*"}, {@code "*"} for the whole system;
      * nothing turns recording off), in every system using this recorder, live actors at once and
-     * later ones as they are spawned. Returns the names and patterns that match no live actor.
-     * Any thread.
+     * later ones as they are spawned. Any thread.
+     *
+     * @param namesAndPatterns the selection, replacing the one before; none: stop recording
+     * @return the names and patterns that match no live actor (a typo, or an actor not yet
+     *     spawned); empty if all match
      */
     public List<String> record(String... namesAndPatterns) {
         TraceSelection s = TraceSelection.parse(namesAndPatterns);
@@ -139,7 +147,11 @@ public final class FlowRecorder {
         return s.unmatched(names);
     }
 
-    /** {@code record("*")}: every actor of every system using this recorder. */
+    /**
+     * {@code record("*")}: every actor of every system using this recorder.
+     *
+     * @return this recorder
+     */
     public FlowRecorder recordAll() {
         record("*");
         return this;
@@ -150,22 +162,22 @@ public final class FlowRecorder {
         record();
     }
 
-    /** Whether some actors are selected. */
+    /** {@return whether some actors are selected, so new messages may be recorded} */
     public boolean isRecording() {
         return !selection.specs().isEmpty();
     }
 
-    /** The names and patterns selected. */
+    /** {@return the names and patterns selected, in the order given; empty when not recording} */
     public List<String> selection() {
         return selection.specs();
     }
 
-    /** Messages recorded so far, including those the ring has overwritten. */
+    /** {@return how many messages have been recorded so far, including those the ring no longer keeps} */
     public long recordedCount() {
         return ids.get();
     }
 
-    /** How many messages the ring keeps. */
+    /** {@return how many messages the ring keeps: the capacity asked for, rounded up to a power of two} */
     public int capacity() {
         return capacity;
     }
@@ -178,7 +190,10 @@ public final class FlowRecorder {
         }
     }
 
-    /** The recorded deliveries still in the ring, oldest first. Any thread. */
+    /**
+     * {@return a snapshot of the recorded deliveries still in the ring, oldest first} Any thread;
+     * taken while actors run, it may show the latest deliveries a step behind.
+     */
     public Flow flow() {
         Chunk[] r = ring;
         List<Delivery> out = new ArrayList<>();

@@ -11,15 +11,23 @@ import java.util.concurrent.locks.LockSupport;
  */
 public interface IdleStrategy {
 
-    /** Called after each duty cycle with the work it did; idles only when {@code workCount} is 0. */
+    /**
+     * Called after each duty cycle with the work it did; idles only when {@code workCount} is 0.
+     * Called from the scheduler thread only.
+     *
+     * @param workCount what the duty cycle did ({@link DequeScheduler#runOnce()}'s count); 0: no work
+     */
     void idle(int workCount);
 
-    /** Spins, then yields, then parks for growing periods up to 1 ms; any work resets it. */
+    /**
+     * {@return a new backoff strategy: 100 spins, then 10 yields, then parks from 1 µs doubling up to
+     * 1 ms; any work starts it over} The default.
+     */
     static IdleStrategy backoff() {
         return new Backoff(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
-    /** Never gives up the core: lowest latency, one core burnt. */
+    /** {@return a strategy that never gives up the core: lowest latency, one core burnt} */
     static IdleStrategy busySpin() {
         return work -> {
             if (work == 0) {

@@ -18,6 +18,7 @@ public interface ScheduleStep {
         TIMER
     }
 
+    /** {@return what this step does} */
     Kind kind();
 
     /**
@@ -26,21 +27,23 @@ public interface ScheduleStep {
      * {@code "turn:bob"}, {@code "cmd:bob"}, {@code "timer#3"} (timers numbered in the order set). An
      * actor whose name was used before in the run carries its incarnation: {@code "bob#2"}. Schedule
      * files record these keys; a replay looks them up.
+     *
+     * @return this step's key; never null
      */
     String key();
 
-    /** DELIVER: the sender's name, or {@code "outside"}; otherwise null. */
+    /** {@return for {@link Kind#DELIVER}, the sender's name, or {@code "outside"}; otherwise null} */
     String sender();
 
-    /** The actor the step runs (DELIVER: the receiver); null for a timer or a command of no actor. */
+    /** {@return the name of the actor the step runs (DELIVER: the receiver); null for a timer or a command of no actor} */
     String receiver();
 
-    /** DELIVER: the message that would be delivered; otherwise null. */
+    /** {@return for {@link Kind#DELIVER}, the message that would be delivered; otherwise null} */
     Object message();
 
-    /** TIMER: its deadline on the scheduler's clock; otherwise 0. */
+    /** {@return for {@link Kind#TIMER}, its deadline in nanoseconds on the scheduler's clock; otherwise 0} */
     long deadline();
 
-    /** One line for traces: {@code "alice -> bob: Deposit[60]"}, {@code "turn bob"}, {@code "timer#3"}. */
+    /** {@return one line for traces: {@code "alice -> bob: Deposit[60]"}, {@code "turn bob"}, {@code "timer#3"}} */
     String describe();
 }

@@ -28,12 +28,19 @@ public interface ScheduleStrategy {
     /**
      * Picks the next step: an index into {@code enabled}, which is never empty and is only valid
      * during this call.
+     *
+     * @param enabled the steps that may be taken now, in the fixed order described above
+     * @return the index of the step to take, from 0 to {@code enabled.size() - 1}; another value
+     *     fails the step with {@link IllegalStateException}
      */
     int choose(List<? extends ScheduleStep> enabled);
 
     /**
      * What happens to the delivery just chosen (a {@link ScheduleStep.Kind#DELIVER} step): by
      * default it is delivered as sent. Called once per chosen delivery, after {@link #choose}.
+     *
+     * @param delivery the step just chosen; valid only during this call
+     * @return the fault to apply; {@link Fault#NONE} (or null) to deliver as sent
      */
     default Fault fault(ScheduleStep delivery) {
         return Fault.NONE;

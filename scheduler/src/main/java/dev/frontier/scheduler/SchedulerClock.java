@@ -7,6 +7,10 @@ package dev.frontier.scheduler;
 @FunctionalInterface
 public interface SchedulerClock {
 
+    /**
+     * {@return the current time in nanoseconds from this clock's origin} Only differences between
+     * two readings mean anything; they may overflow, so compare readings by subtracting them.
+     */
     long nanoTime();
 
     /** {@link System#nanoTime()}. */

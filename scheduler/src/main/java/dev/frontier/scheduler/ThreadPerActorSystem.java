@@ -63,12 +63,22 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         addShutdownHook();
     }
 
-    /** Each actor on its own virtual thread. */
+    /**
+     * {@return a system with {@linkplain ActorSystemOptions#defaults() default options}: each actor
+     * on its own virtual thread}
+     */
     public static ThreadPerActorSystem create() {
         return new ThreadPerActorSystem(ActorSystemOptions.defaults());
     }
 
-    /** Each actor on its own thread; {@link ActorSystemOptions#withVirtualThreads} picks the kind. */
+    /**
+     * {@return a system running each actor on its own thread; {@link ActorSystemOptions#withVirtualThreads}
+     * picks the kind}
+     *
+     * @param options the system's settings; must not be null, and their clock must be
+     *     {@link SchedulerClock#SYSTEM}
+     * @throws IllegalArgumentException the options name another clock: this mode runs on real time
+     */
     public static ThreadPerActorSystem create(ActorSystemOptions options) {
         return new ThreadPerActorSystem(options);
     }

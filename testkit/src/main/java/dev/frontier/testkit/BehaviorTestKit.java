@@ -105,21 +105,45 @@ public final class BehaviorTestKit<M> {
         });
     }
 
-    /** A kit running the generator actor {@code body} under {@code name}; the body runs to its first wait now. */
+    /**
+     * {@return a kit running the generator actor {@code body} under {@code name}; the body runs to
+     * its first wait now}
+     *
+     * @param <M> the type of messages the actor accepts
+     * @param name the actor's name (what {@code ctx.name()} returns); must not be null
+     * @param body the actor's code; must not be null
+     * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
+     *     {@code IllegalStateException}); the actor has then ended
+     */
     public static <M> BehaviorTestKit<M> create(String name, GeneratorActor<M> body) {
         BehaviorTestKit<M> kit = new BehaviorTestKit<>(name, Objects.requireNonNull(body, "body"), null, body);
         kit.step(() -> kit.generator.next());
         return kit;
     }
 
-    /** A kit running the handler actor {@code handler} under {@code name}. */
+    /**
+     * {@return a kit running the handler actor {@code handler} under {@code name}}
+     *
+     * @param <M> the type of messages the actor accepts
+     * @param name the actor's name (what {@code ctx.name()} returns); must not be null
+     * @param handler called once per message run; must not be null
+     */
     public static <M> BehaviorTestKit<M> createHandler(String name, MessageHandler<M> handler) {
         return new BehaviorTestKit<>(name, Objects.requireNonNull(handler, "handler"), handler, null);
     }
 
     // ------------------------------------------------------------------ driving it
 
-    /** Hands the actor {@code message} from outside any actor; returns when it has handled it. */
+    /**
+     * Hands the actor {@code message} from outside any actor; returns when it has handled it (or,
+     * for a generator body waiting for another message, kept it for later).
+     *
+     * @param message the message; must not be null
+     * @return this kit
+     * @throws IllegalStateException the actor has ended
+     * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
+     *     {@code IllegalStateException}); the actor has then ended
+     */
     public BehaviorTestKit<M> run(M message) {
         return deliver(outside, message);
     }
@@ -127,12 +151,27 @@ public final class BehaviorTestKit<M> {
     /**
      * Hands the actor {@code message} from an actor named {@code sender} (what it sends to
      * {@code ctx.sender()} is recorded as sent to that name).
+     *
+     * @param message the message; must not be null
+     * @param sender the sending actor's name; must not be null
+     * @return this kit
+     * @throws IllegalStateException the actor has ended
+     * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
+     *     {@code IllegalStateException}); the actor has then ended
      */
     public BehaviorTestKit<M> run(M message, String sender) {
         return deliver(ref(Objects.requireNonNull(sender, "sender")), message);
     }
 
-    /** Delivers the oldest message the actor sent to itself (its self inbox). */
+    /**
+     * Delivers the oldest message the actor sent to itself (its self inbox).
+     *
+     * @return this kit
+     * @throws AssertionError the actor has sent itself nothing not yet run
+     * @throws IllegalStateException the actor has ended
+     * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
+     *     {@code IllegalStateException}); the actor has then ended
+     */
     @SuppressWarnings("unchecked")
     public BehaviorTestKit<M> runSelfMessage() {
         List<Object> mine = inbox(name);
@@ -142,7 +181,13 @@ public final class BehaviorTestKit<M> {
         return deliver(self.asObject(), (M) inboxes.get(name).remove(0));
     }
 
-    /** Runs what is waiting: resumptions after awaited futures completed, commands on its executor. */
+    /**
+     * Runs what is waiting: resumptions after awaited futures completed, commands on its executor.
+     *
+     * @return this kit
+     * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
+     *     {@code IllegalStateException}); the actor has then ended
+     */
     public BehaviorTestKit<M> runPending() {
         for (Runnable r; (r = resumptions.pollFirst()) != null; ) {
             r.run();
@@ -153,6 +198,11 @@ public final class BehaviorTestKit<M> {
     /**
      * Moves virtual time forward by {@code d}: timers fire at their deadlines, in order (a delayed
      * send becomes a {@link Effect.Sent}; a sleep or a receive timeout resumes the body).
+     *
+     * @param d how far to move, zero or positive; must not be null
+     * @return this kit
+     * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
+     *     {@code IllegalStateException}); the actor has then ended
      */
     public BehaviorTestKit<M> advance(Duration d) {
         long until = now + d.toNanos();
@@ -177,7 +227,7 @@ public final class BehaviorTestKit<M> {
         return this;
     }
 
-    /** Virtual time since the kit was made. */
+    /** {@return the virtual time passed since the kit was made} */
     public Duration now() {
         return Duration.ofNanos(now);
     }
@@ -247,14 +297,18 @@ public final class BehaviorTestKit<M> {
 
     // ------------------------------------------------------------------ what it did
 
-    /** Every effect not yet retrieved, oldest first; they are then retrieved. */
+    /** {@return every effect not yet retrieved, oldest first; they count as retrieved from now on} */
     public List<Effect> retrieveAllEffects() {
         List<Effect> out = List.copyOf(effects);
         effects.clear();
         return out;
     }
 
-    /** The oldest effect not yet retrieved. */
+    /**
+     * {@return the oldest effect not yet retrieved, which counts as retrieved from now on}
+     *
+     * @throws AssertionError no effect is left to retrieve
+     */
     public Effect retrieveEffect() {
         if (effects.isEmpty()) {
             throw new AssertionError("actor '" + name + "' has no effect left to retrieve");
@@ -262,7 +316,12 @@ public final class BehaviorTestKit<M> {
         return effects.remove(0);
     }
 
-    /** Retrieves the oldest effect and checks it equals {@code expected}. */
+    /**
+     * Retrieves the oldest effect and checks it equals {@code expected}.
+     *
+     * @param expected the effect expected, compared with {@code equals}
+     * @throws AssertionError no effect was left, or it was another one (retrieved all the same)
+     */
     public void expectEffect(Effect expected) {
         List<Effect> before = List.copyOf(effects);
         Effect e = effects.isEmpty() ? null : effects.remove(0);
@@ -272,7 +331,13 @@ public final class BehaviorTestKit<M> {
         }
     }
 
-    /** Retrieves the oldest effect and checks it is a {@code type}. */
+    /**
+     * {@return the oldest effect, retrieved, after checking it is a {@code type}}
+     *
+     * @param <E> the type of effect expected
+     * @param type its class, such as {@code Effect.Sent.class}
+     * @throws AssertionError no effect was left, or it was of another type (retrieved all the same)
+     */
     public <E extends Effect> E expectEffectType(Class<E> type) {
         List<Effect> before = List.copyOf(effects);
         Effect e = effects.isEmpty() ? null : effects.remove(0);
@@ -283,37 +348,46 @@ public final class BehaviorTestKit<M> {
         return type.cast(e);
     }
 
-    /** Whether any effect is left to retrieve. */
+    /** {@return whether any effect is left to retrieve} */
     public boolean hasEffects() {
         return !effects.isEmpty();
     }
 
-    /** Every message the actor sent to {@code actor}, oldest first (kept when effects are retrieved). */
+    /**
+     * {@return every message the actor sent to {@code actor}, oldest first (kept when effects are
+     * retrieved)} This is the kit's own list, not a copy; for the actor's own name it holds only the
+     * messages not yet run by {@link #runSelfMessage()}.
+     *
+     * @param actor a recipient's name
+     */
     public List<Object> inbox(String actor) {
         return inboxes.computeIfAbsent(actor, k -> new ArrayList<>());
     }
 
-    /** Messages the actor sent itself, not yet run ({@link #runSelfMessage()}). */
+    /** {@return a copy of the messages the actor sent itself, not yet run ({@link #runSelfMessage()}), oldest first} */
     public List<Object> selfInbox() {
         return List.copyOf(inbox(name));
     }
 
-    /** Whether the actor is still running: its body has not returned, failed or been stopped. */
+    /** {@return whether the actor is still running: its body has not returned, failed or been stopped} */
     public boolean isAlive() {
         return alive;
     }
 
-    /** What the actor failed with, or null. */
+    /** {@return what the actor failed with, or null if it has not failed} */
     public Throwable failure() {
         return failure;
     }
 
-    /** The actor's reference (what its {@code ctx.self()} is). */
+    /** {@return the actor's reference (what its {@code ctx.self()} is)} */
     public ActorRef<M> self() {
         return self;
     }
 
-    /** Messages the actor has not taken yet (a selective receive skipped them, or it is waiting elsewhere). */
+    /**
+     * {@return the messages the actor has not taken yet, oldest first (a selective receive skipped
+     * them, or it is waiting elsewhere)}
+     */
     public List<Object> unhandled() {
         return pending.stream().map(Envelope::message).toList();
     }

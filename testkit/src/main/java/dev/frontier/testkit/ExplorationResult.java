@@ -43,25 +43,32 @@ public final class ExplorationResult {
         this.elapsed = elapsed;
     }
 
-    /** Schedules run (up to and including a failing one). */
+    /** {@return how many schedules ran, up to and including a failing one} */
     public int schedulesRun() {
         return schedules;
     }
 
+    /** {@return whether every schedule passed} */
     public boolean passed() {
         return failure == null;
     }
 
+    /** {@return the first failure, or empty if every schedule passed} */
     public Optional<Failure> failure() {
         return Optional.ofNullable(failure);
     }
 
-    /** Wall-clock time the exploration took (for reports only; nothing is decided by it). */
+    /** {@return the wall-clock time the exploration took (for reports only; nothing is decided by it)} */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** Throws an {@link AssertionError} carrying {@link #report()} if a schedule failed. */
+    /**
+     * Throws an {@link AssertionError} carrying {@link #report()} if a schedule failed.
+     *
+     * @return this result, if every schedule passed
+     * @throws AssertionError a schedule failed; its cause is the failure's cause, if any
+     */
     public ExplorationResult assertPassed() {
         if (failure != null) {
             AssertionError e = new AssertionError(report());
@@ -73,7 +80,10 @@ public final class ExplorationResult {
         return this;
     }
 
-    /** A report for people: the failure, the seed, the files, how to replay, and the shrunk trace. */
+    /**
+     * {@return a report for people: the failure, the seed, the files, how to replay, and the shrunk
+     * trace; one line if every schedule passed}
+     */
     public String report() {
         if (failure == null) {
             return "exploration of '" + name + "': " + schedules + " schedules (" + strategy + ") passed in "

@@ -77,17 +77,33 @@ public final class Explorer {
         this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** An explorer whose reports and schedule files carry {@code name} (a test's name). */
+    /**
+     * {@return a new explorer, with the defaults above, whose reports and schedule files carry {@code name}}
+     *
+     * @param name a test's name; must not be null
+     */
     public static Explorer named(String name) {
         return new Explorer(name);
     }
 
+    /**
+     * How each schedule is chosen (default {@link Strategy#random()}).
+     *
+     * @param s the strategy; must not be null
+     * @return this explorer
+     */
     public Explorer strategy(Strategy s) {
         this.strategy = Objects.requireNonNull(s, "strategy");
         return this;
     }
 
-    /** How many schedules to run (default 100, or {@code -Dfrontier.explore.schedules}). */
+    /**
+     * How many schedules to run (default 100, or {@code -Dfrontier.explore.schedules}).
+     *
+     * @param n the number of schedules, at least 1
+     * @return this explorer
+     * @throws IllegalArgumentException {@code n} is below 1
+     */
     public Explorer schedules(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("at least one schedule: " + n);
@@ -96,64 +112,121 @@ public final class Explorer {
         return this;
     }
 
-    /** The first schedule's seed; schedule i has seed {@code seed + i} (default 1, or {@code -Dfrontier.explore.seed}). */
+    /**
+     * The first schedule's seed; schedule i has seed {@code seed + i} (default 1, or {@code -Dfrontier.explore.seed}).
+     *
+     * @param first the seed of schedule 0
+     * @return this explorer
+     */
     public Explorer seed(long first) {
         this.seed = first;
         return this;
     }
 
-    /** A schedule that has not come to rest after this many steps fails (default 100,000). */
+    /**
+     * A schedule that has not come to rest after this many steps fails (default 100,000).
+     *
+     * @param n the most steps per schedule
+     * @return this explorer
+     */
     public Explorer maxSteps(int n) {
         this.maxSteps = n;
         return this;
     }
 
+    /**
+     * Which faults the schedules inject (default {@link Faults#none()}).
+     *
+     * @param f the faults; must not be null
+     * @return this explorer
+     */
     public Explorer faults(Faults f) {
         this.faults = Objects.requireNonNull(f, "faults");
         return this;
     }
 
-    /** Where schedule files go (default {@code target/frontier-schedules}). */
+    /**
+     * Where schedule files go (default {@code target/frontier-schedules}, or {@code -Dfrontier.schedules.dir}).
+     *
+     * @param d the directory, made when a file is written; must not be null
+     * @return this explorer
+     */
     public Explorer scheduleDir(Path d) {
         this.dir = Objects.requireNonNull(d, "dir");
         return this;
     }
 
-    /** Whether a failing schedule is written to a file (default true). */
+    /**
+     * Whether a failing schedule is written to a file (default true).
+     *
+     * @param write false to write no files
+     * @return this explorer
+     */
     public Explorer writeFiles(boolean write) {
         this.writeFiles = write;
         return this;
     }
 
-    /** Whether a failing schedule is shrunk (default true), and with at most how many runs (default 2,000). */
+    /**
+     * Whether a failing schedule is shrunk (default true), and with at most how many runs (default 2,000).
+     *
+     * @param on false not to shrink
+     * @param maxRuns the most runs shrinking may take
+     * @return this explorer
+     */
     public Explorer shrink(boolean on, int maxRuns) {
         this.shrink = on;
         this.maxShrinkRuns = maxRuns;
         return this;
     }
 
-    /** Options of the explored systems (their clock, throughput and error handler are the explorer's). */
+    /**
+     * Options of the explored systems (their clock, throughput and error handler are the explorer's).
+     *
+     * @param o the options; must not be null
+     * @return this explorer
+     */
     public Explorer options(ActorSystemOptions o) {
         this.options = Objects.requireNonNull(o, "options");
         return this;
     }
 
-    /** Makes {@link #run}/{@link #check} replay this schedule file instead of exploring ({@link Replay} sets it). */
+    /**
+     * Makes {@link #run}/{@link #check} replay this schedule file instead of exploring ({@link Replay} sets it).
+     *
+     * @param file the schedule file, or null to explore again
+     * @return this explorer
+     */
     public Explorer replayFrom(Path file) {
         this.replayFile = file;
         return this;
     }
 
+    /** {@return the name given to {@link #named}} */
     public String name() {
         return name;
     }
 
-    /** Explores and throws an {@link AssertionError} with the report if a schedule fails. */
+    /**
+     * Explores (or replays, if a replay file is set) and throws an {@link AssertionError} with the
+     * report if a schedule fails.
+     *
+     * @param scenario sets up the system, sends the first messages and declares the properties; run
+     *     once per schedule, on this thread
+     * @return the result, which passed
+     * @throws AssertionError a schedule failed; the message is {@link ExplorationResult#report()}
+     */
     public ExplorationResult check(Consumer<Simulation> scenario) {
         return run(scenario).assertPassed();
     }
 
-    /** Explores (or replays, if a replay file is set) and returns what it found; stops at the first failure. */
+    /**
+     * Explores (or replays, if a replay file is set) and returns what it found; stops at the first failure.
+     *
+     * @param scenario sets up the system, sends the first messages and declares the properties; run
+     *     once per schedule, on this thread; must not be null
+     * @return what was found: passed, or the first failure with its files and shrunk schedule
+     */
     public ExplorationResult run(Consumer<Simulation> scenario) {
         Objects.requireNonNull(scenario, "scenario");
         if (replayFile != null) {
@@ -172,12 +245,25 @@ public final class Explorer {
         return new ExplorationResult(name, describe(), schedules, schedules, null, since(started));
     }
 
-    /** Reruns exactly the schedule in {@code file} (strictly: a step that differs is reported as divergence). */
+    /**
+     * Reruns exactly the schedule in {@code file} (strictly: a step that differs is reported as divergence).
+     *
+     * @param file a schedule file written by an exploration
+     * @param scenario the scenario that produced it
+     * @return the replay's result: one schedule, passed or failed (nothing is written or shrunk)
+     * @throws java.io.UncheckedIOException the file could not be read
+     */
     public ExplorationResult replay(Path file, Consumer<Simulation> scenario) {
         return replay(Schedule.read(file), scenario);
     }
 
-    /** Reruns exactly {@code schedule}. */
+    /**
+     * Reruns exactly {@code schedule}, strictly, as {@link #replay(Path, Consumer)} does.
+     *
+     * @param schedule the schedule to rerun
+     * @param scenario the scenario that produced it
+     * @return the replay's result: one schedule, passed or failed (nothing is written or shrunk)
+     */
     public ExplorationResult replay(Schedule schedule, Consumer<Simulation> scenario) {
         long started = System.nanoTime();
         long s = seedOf(schedule);
@@ -189,8 +275,12 @@ public final class Explorer {
     }
 
     /**
-     * Runs one schedule, the one {@code seed} gives with this explorer's strategy and faults, and
-     * returns it and whether it failed, without writing or shrinking. For measurements and tools.
+     * Runs one schedule, the one {@code seed} gives with this explorer's strategy and faults, without
+     * checking the outcome, writing or shrinking. For measurements and tools.
+     *
+     * @param seed the schedule's seed
+     * @param scenario the scenario to run
+     * @return the schedule it took, step by step (whether it failed is not returned)
      */
     public Schedule runSchedule(long seed, Consumer<Simulation> scenario) {
         return runOne(strategy.forSeed(seed, expectedSteps(scenario)), faults, seed, scenario).schedule();
@@ -205,7 +295,13 @@ public final class Explorer {
         return Math.max(1, runOne(Strategy.fifo().forSeed(0, 1), Faults.none(), 0, scenario).schedule().size());
     }
 
-    /** Replays {@code schedule} strictly and returns the run as recorded again (for replay-fidelity checks). */
+    /**
+     * Replays {@code schedule} strictly and returns the run as recorded again (for replay-fidelity checks).
+     *
+     * @param schedule the schedule to replay
+     * @param scenario the scenario that produced it
+     * @return the schedule the replay took, step by step
+     */
     public Schedule rerun(Schedule schedule, Consumer<Simulation> scenario) {
         return runOne(new Replayer(schedule.steps(), true), Faults.none(), seedOf(schedule), scenario).schedule();
     }

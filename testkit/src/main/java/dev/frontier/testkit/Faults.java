@@ -40,22 +40,41 @@ public final class Faults {
         this.maxPerRun = maxPerRun;
     }
 
-    /** No faults (the default). */
+    /** {@return no faults (the default), on every receiver, no limit per run} */
     public static Faults none() {
         return NONE;
     }
 
-    /** Each delivery is lost with probability {@code p}. */
+    /**
+     * Each delivery is lost with probability {@code p}.
+     *
+     * @param p the probability, within [0, 1]
+     * @return a copy with this drop rate
+     * @throws IllegalArgumentException {@code p} is outside [0, 1]
+     */
     public Faults withDrop(double p) {
         return new Faults(check(p), duplicate, delay, delayBy, crash, receivers, maxPerRun);
     }
 
-    /** Each delivery happens twice with probability {@code p} (the copy is its channel's next message). */
+    /**
+     * Each delivery happens twice with probability {@code p} (the copy is its channel's next message).
+     *
+     * @param p the probability, within [0, 1]
+     * @return a copy with this duplication rate
+     * @throws IllegalArgumentException {@code p} is outside [0, 1]
+     */
     public Faults withDuplicate(double p) {
         return new Faults(drop, check(p), delay, delayBy, crash, receivers, maxPerRun);
     }
 
-    /** Each delivery is held back for {@code by} of virtual time with probability {@code p}. */
+    /**
+     * Each delivery is held back for {@code by} of virtual time with probability {@code p}.
+     *
+     * @param p the probability, within [0, 1]
+     * @param by how long its channel is held; must be positive
+     * @return a copy with this delay rate and delay
+     * @throws IllegalArgumentException {@code p} is outside [0, 1], or {@code by} is not positive
+     */
     public Faults withDelay(double p, Duration by) {
         Objects.requireNonNull(by, "by");
         if (by.isNegative() || by.isZero()) {
@@ -64,17 +83,35 @@ public final class Faults {
         return new Faults(drop, duplicate, check(p), by, crash, receivers, maxPerRun);
     }
 
-    /** The receiver crashes at a delivery with probability {@code p}. */
+    /**
+     * The receiver crashes at a delivery with probability {@code p}, failing with an {@link InjectedCrash}.
+     *
+     * @param p the probability, within [0, 1]
+     * @return a copy with this crash rate
+     * @throws IllegalArgumentException {@code p} is outside [0, 1]
+     */
     public Faults withCrash(double p) {
         return new Faults(drop, duplicate, delay, delayBy, check(p), receivers, maxPerRun);
     }
 
-    /** Faults only on deliveries to these actors. */
+    /**
+     * Faults only on deliveries to these actors.
+     *
+     * @param actors receivers' names, replacing those given before; none: every receiver
+     * @return a copy limited to these receivers
+     * @throws IllegalArgumentException a name is given twice
+     */
     public Faults onlyTo(String... actors) {
         return new Faults(drop, duplicate, delay, delayBy, crash, Set.of(actors), maxPerRun);
     }
 
-    /** At most {@code n} faults in one run (default: no limit). */
+    /**
+     * At most {@code n} faults in one run (default: no limit).
+     *
+     * @param n the most faults per schedule, 0 or more
+     * @return a copy with this limit
+     * @throws IllegalArgumentException {@code n} is negative
+     */
     public Faults withMaxPerRun(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("negative: " + n);

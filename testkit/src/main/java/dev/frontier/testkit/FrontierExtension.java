@@ -25,6 +25,10 @@ public final class FrontierExtension implements ParameterResolver, AfterEachCall
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(FrontierExtension.class);
 
+    /** Made by JUnit, for {@code @ExtendWith(FrontierExtension.class)}. */
+    public FrontierExtension() {
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
         Class<?> t = p.getParameter().getType();

@@ -7,6 +7,12 @@ package dev.frontier.testkit;
 public final class InjectedCrash extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Makes the exception, without a stack trace (it says where it came from) and without suppression.
+     *
+     * @param actor the name of the actor crashed
+     * @param message the message at whose delivery it crashes
+     */
     public InjectedCrash(String actor, Object message) {
         super("injected crash of '" + actor + "' at the delivery of " + message, null, false, false);
     }

@@ -22,6 +22,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Replay {
-    /** The schedule file. */
+    /** {@return the schedule file's path, relative to the working directory or absolute} */
     String value();
 }

@@ -40,7 +40,10 @@ public final class Schedule {
     public record Step(String key, ScheduleStep.Kind kind, String sender, String receiver, Object message, String fault,
                        long atNanos, int choice, int enabled) {
 
-        /** The step as the trace writes it: {@code sender -> receiver: message}, a turn, a timer. */
+        /**
+     * {@return the step as the trace writes it: {@code sender -> receiver: message}, a turn, a timer,
+     * with its fault, if any, in brackets}
+     */
         public String describe() {
             if (sender == null && receiver == null && message != null) {
                 return message.toString(); // read back from a file: the description as written
@@ -81,21 +84,25 @@ public final class Schedule {
         this.comments = List.copyOf(comments);
     }
 
-    /** The steps, in order. */
+    /** {@return the steps, in order (immutable)} */
     public List<Step> steps() {
         return steps;
     }
 
+    /** {@return the number of steps} */
     public int size() {
         return steps.size();
     }
 
-    /** The header comments (name, strategy, seed, failure). */
+    /** {@return the header comments (name, strategy, seed, failure), without their {@code #}; immutable} */
     public List<String> comments() {
         return comments;
     }
 
-    /** The deliveries only, each as {@code sender -> receiver: message}: what a trace shows. */
+    /**
+     * {@return the deliveries only, each as {@code sender -> receiver: message}: what a trace shows}
+     * A schedule read back from a file has no senders and receivers: its lines read {@code null -> null: ...}.
+     */
     public List<String> deliveries() {
         List<String> out = new ArrayList<>();
         for (Step s : steps) {
@@ -106,7 +113,7 @@ public final class Schedule {
         return out;
     }
 
-    /** The whole run, one step per line, as the trace writes it. */
+    /** {@return the whole run, one indented step per line, as the trace writes it} */
     public String trace() {
         StringBuilder b = new StringBuilder();
         for (Step s : steps) {
@@ -115,7 +122,14 @@ public final class Schedule {
         return b.toString();
     }
 
-    /** Writes the schedule to {@code file} (parent directories made). */
+    /**
+     * Writes the schedule to {@code file} in the format above (UTF-8, parent directories made),
+     * replacing the file if it exists.
+     *
+     * @param file where to write
+     * @return {@code file}
+     * @throws UncheckedIOException the file could not be written
+     */
     public Path write(Path file) {
         StringBuilder b = new StringBuilder("# Frontier schedule v1\n");
         for (String c : comments) {
@@ -136,7 +150,14 @@ public final class Schedule {
         return file;
     }
 
-    /** Reads a schedule written by {@link #write}. */
+    /**
+     * {@return the schedule in {@code file}, as written by {@link #write}} Its steps carry keys,
+     * faults, kinds, times and descriptions; senders, receivers and messages are not read back.
+     *
+     * @param file a schedule file; must not be null
+     * @throws UncheckedIOException the file could not be read
+     * @throws IllegalArgumentException a line is not a schedule step
+     */
     public static Schedule read(Path file) {
         Objects.requireNonNull(file, "file");
         List<String> lines;

@@ -14,19 +14,20 @@ import java.util.SplittableRandom;
  */
 public interface Strategy {
 
-    /** A short name for reports ("random", "pct(3)"). */
+    /** {@return a short name for reports ("random", "pct(3)")} */
     String name();
 
     /**
      * The strategy for one schedule.
      *
      * @param seed the schedule's seed
-     * @param expectedSteps about how many steps a run of the scenario takes (the longest seen so far;
-     *     PCT places its priority change points within it)
+     * @param expectedSteps about how many steps a run of the scenario takes (the explorer passes the
+     *     length of one run in the default order; PCT places its priority change points within it)
+     * @return a new strategy, its decisions drawn from {@code seed} alone
      */
     ScheduleStrategy forSeed(long seed, int expectedSteps);
 
-    /** Uniformly random among the enabled steps: a random walk. */
+    /** {@return a strategy that picks uniformly at random among the enabled steps: a random walk} */
     static Strategy random() {
         return new Strategy() {
             @Override
@@ -45,6 +46,8 @@ public interface Strategy {
     /**
      * Always the first enabled step: the oldest channel first. No exploration; a baseline close to
      * the plain scheduler's FIFO order.
+     *
+     * @return a strategy that always picks step 0
      */
     static Strategy fifo() {
         return new Strategy() {
@@ -60,7 +63,7 @@ public interface Strategy {
         };
     }
 
-    /** {@link #pct(int) PCT} with depth 3. */
+    /** {@return {@link #pct(int) PCT} with depth 3} */
     static Strategy pct() {
         return pct(3);
     }
@@ -72,6 +75,10 @@ public interface Strategy {
      * {@code depth - 1} random points in the run the operation just run drops below all others. A bug
      * that needs {@code d} ordering constraints is found with probability at least 1/(n k^(d-1)) per
      * schedule, n operations and k steps.
+     *
+     * @param depth the number of ordering constraints it targets, at least 1 (1: no change points)
+     * @return a PCT strategy of that depth
+     * @throws IllegalArgumentException {@code depth} is below 1
      */
     static Strategy pct(int depth) {
         if (depth < 1) {

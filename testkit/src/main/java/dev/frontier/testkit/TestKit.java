@@ -62,12 +62,16 @@ public final class TestKit implements AutoCloseable {
         this.origin = clock.nanoTime();
     }
 
-    /** A kit with default options. */
+    /** {@return a new kit on {@linkplain ActorSystemOptions#defaults() default options}, its clock at zero} */
     public static TestKit create() {
         return create(ActorSystemOptions.defaults());
     }
 
-    /** A kit with these options; its clock and error handler replace the ones in {@code options}. */
+    /**
+     * {@return a new kit with these options; its clock and error handler replace the ones in {@code options}}
+     *
+     * @param options the system's other settings; must not be null
+     */
     public static TestKit create(ActorSystemOptions options) {
         return new TestKit(Objects.requireNonNull(options, "options"));
     }
@@ -77,55 +81,92 @@ public final class TestKit implements AutoCloseable {
         LOG.debug("{}", f.describe(), f.cause());
     }
 
-    /** The system under test. Spawn and send from the test thread. */
+    /** {@return the system under test} Spawn and send from the test thread. */
     public DequeScheduler system() {
         return system;
     }
 
-    /** The virtual clock; {@link #advance} is the usual way to move it. */
+    /** {@return the virtual clock; {@link #advance} is the usual way to move it} */
     public ManualClock clock() {
         return clock;
     }
 
-    /** Virtual time since the kit was made. */
+    /** {@return the virtual time passed since the kit was made} */
     public Duration now() {
         return Duration.ofNanos(clock.nanoTime() - origin);
     }
 
-    /** {@code system().spawn(name, body)}. */
+    /**
+     * {@code system().spawn(name, body)}: the actor runs to its first {@code receive} at once.
+     *
+     * @param <M> the type of messages the actor accepts
+     * @param name the actor's name, unique among live actors; not null or empty
+     * @param body the actor's code
+     * @return the new actor's reference
+     * @throws dev.frontier.actor.DuplicateActorNameException a live actor already has this name
+     */
     public <M> ActorRef<M> spawn(String name, GeneratorActor<M> body) {
         return system.spawn(name, body);
     }
 
-    /** {@code system().spawnHandler(name, handler)}. */
+    /**
+     * {@code system().spawnHandler(name, handler)}.
+     *
+     * @param <M> the type of messages the actor accepts
+     * @param name the actor's name, unique among live actors; not null or empty
+     * @param handler called with each message
+     * @return the new actor's reference
+     * @throws dev.frontier.actor.DuplicateActorNameException a live actor already has this name
+     */
     public <M> ActorRef<M> spawnHandler(String name, MessageHandler<M> handler) {
         return system.spawnHandler(name, handler);
     }
 
-    /** Sends from outside any actor. */
+    /**
+     * Sends from outside any actor (its sender is {@code "outside"}); nothing is delivered until the
+     * kit runs.
+     *
+     * @param name the recipient's name; an unknown name makes a dead letter
+     * @param message the message; must not be null
+     */
     public void send(String name, Object message) {
         system.send(name, message);
     }
 
-    /** A probe named {@code probe-N}. */
+    /**
+     * {@return a new probe named {@code probe-N}, N counting this kit's unnamed probes from 1}
+     *
+     * @param <M> the type of messages the probe expects
+     */
     public <M> TestProbe<M> createProbe() {
         return createProbe("probe-" + ++probes);
     }
 
-    /** A probe: an actor named {@code name} that keeps what it receives for the test to check. */
+    /**
+     * {@return a new probe: an actor named {@code name} that keeps what it receives for the test to check}
+     *
+     * @param <M> the type of messages the probe expects
+     * @param name the probe actor's name, unique among live actors
+     * @throws dev.frontier.actor.DuplicateActorNameException a live actor already has this name
+     */
     public <M> TestProbe<M> createProbe(String name) {
         return new TestProbe<>(this, name);
     }
 
-    /** Delivers everything that can be delivered now, without moving time; returns how much it did. */
+    /**
+     * Delivers everything that can be delivered now, without moving time.
+     *
+     * @return how much it did ({@link DequeScheduler#run()}'s count); 0 if nothing could run
+     */
     public long run() {
         return system.run();
     }
 
     /**
      * Runs until nothing is left: delivers, and whenever nothing can run, moves virtual time to the
-     * next timer. Returns the virtual time it moved.
+     * next timer.
      *
+     * @return the virtual time it moved; zero if no timer was pending
      * @throws IllegalStateException still busy after the idle limit (default 1 h of virtual time):
      *     a timer re-arms itself forever; use {@link #advance} for such systems
      */
@@ -147,7 +188,12 @@ public final class TestKit implements AutoCloseable {
         }
     }
 
-    /** How much virtual time {@link #runUntilIdle()} may move before it gives up (default 1 h). */
+    /**
+     * How much virtual time {@link #runUntilIdle()} may move before it gives up (default 1 h).
+     *
+     * @param limit the most virtual time one {@code runUntilIdle()} may move; must not be null
+     * @return this kit, changed
+     */
     public TestKit withIdleLimit(Duration limit) {
         this.idleLimit = Objects.requireNonNull(limit, "limit");
         return this;
@@ -156,6 +202,9 @@ public final class TestKit implements AutoCloseable {
     /**
      * Moves virtual time forward by {@code d}, firing each timer at its own deadline (in deadline
      * order, delivering what each one causes before the next), then delivers what is due at the end.
+     *
+     * @param d how far; zero or positive
+     * @throws IllegalArgumentException {@code d} is negative
      */
     public void advance(Duration d) {
         Objects.requireNonNull(d, "d");
@@ -167,8 +216,11 @@ public final class TestKit implements AutoCloseable {
 
     /**
      * Runs, moving virtual time timer by timer, until {@code done} holds or {@code timeout} of virtual
-     * time has passed; returns whether it holds. On success, time stays where it came true; otherwise
-     * it is {@code timeout} later.
+     * time has passed. On success, time stays where it came true; otherwise it is {@code timeout} later.
+     *
+     * @param done checked after each delivery round, on the test thread
+     * @param timeout the most virtual time to move
+     * @return whether {@code done} holds
      */
     public boolean runUntil(BooleanSupplier done, Duration timeout) {
         long deadline = clock.nanoTime() + timeout.toNanos();
@@ -195,12 +247,16 @@ public final class TestKit implements AutoCloseable {
         }
     }
 
-    /** Failures of actors so far (oldest first). */
+    /** {@return a copy of the actor failures so far, oldest first; empty if none} */
     public List<ActorFailure> failures() {
         return List.copyOf(failures);
     }
 
-    /** Fails the test if any actor has failed, naming each failure. */
+    /**
+     * Fails the test if any actor has failed, naming each failure.
+     *
+     * @throws AssertionError some actor failed; each failure's cause is attached as suppressed
+     */
     public void assertNoFailures() {
         if (!failures.isEmpty()) {
             StringBuilder b = new StringBuilder(failures.size() + " actor failure(s):");

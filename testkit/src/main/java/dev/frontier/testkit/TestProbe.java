@@ -25,7 +25,13 @@ import java.util.function.Predicate;
  */
 public final class TestProbe<M> {
 
-    /** One message the probe received. */
+    /**
+     * One message the probe received.
+     *
+     * @param sender the sender's name, {@code "outside"} for a send from outside any actor
+     * @param message the message
+     * @param at when it arrived, in virtual time since the kit was made
+     */
     public record Received(String sender, Object message, Duration at) {
         @Override
         public String toString() {
@@ -58,36 +64,57 @@ public final class TestProbe<M> {
         });
     }
 
-    /** The probe's reference, to hand to the actors under test. */
+    /** {@return the probe's reference, to hand to the actors under test} */
     public ActorRef<M> ref() {
         return ref;
     }
 
+    /** {@return the probe actor's name} */
     public String name() {
         return name;
     }
 
-    /** Every message received so far, taken or not, oldest first. */
+    /** {@return a copy of every message received so far, taken or not, oldest first} */
     public List<Received> received() {
         return List.copyOf(history);
     }
 
-    /** The sender of the message taken last (a never-alive "outside" reference for a message from outside any actor), or null if nothing was taken yet. */
+    /**
+     * {@return the sender of the message taken last (a never-alive "outside" reference for a message
+     * from outside any actor), or null if nothing was taken yet}
+     */
     public ActorRef<Object> lastSender() {
         return lastSender;
     }
 
-    /** Sends {@code message} to {@code target} as the probe (so a reply comes back to it). */
+    /**
+     * Sends {@code message} to {@code target} as the probe (so a reply comes back to it). Nothing is
+     * delivered until the kit runs.
+     *
+     * @param <T> the type of messages {@code target} accepts
+     * @param target the recipient
+     * @param message the message; must not be null
+     */
     public <T> void send(ActorRef<T> target, T message) {
         ctx.send(target, message);
     }
 
-    /** Sends {@code message} to the actor named {@code target} as the probe. */
+    /**
+     * Sends {@code message} to the actor named {@code target} as the probe.
+     *
+     * @param target the recipient's name; an unknown name makes a dead letter
+     * @param message the message; must not be null
+     */
     public void send(String target, Object message) {
         ctx.send(target, message);
     }
 
-    /** Sends {@code message} to the sender of the message taken last. */
+    /**
+     * Sends {@code message} to the sender of the message taken last, as the probe.
+     *
+     * @param message the reply; must not be null
+     * @throws IllegalStateException nothing was taken yet, or the message taken last came from outside any actor
+     */
     public void reply(Object message) {
         if (lastSender == null || !lastSender.isAlive() && "outside".equals(lastSender.name())) {
             throw new IllegalStateException("probe '" + name + "': no sender to reply to (nothing taken yet, or it came "
@@ -98,23 +125,43 @@ public final class TestProbe<M> {
 
     // ------------------------------------------------------------------ expectations
 
-    /** The next message, within {@link TestKit#DEFAULT_TIMEOUT} of virtual time. */
+    /**
+     * {@return the next message, within {@link TestKit#DEFAULT_TIMEOUT} of virtual time}
+     *
+     * @throws AssertionError none came in time
+     */
     public M expectMessage() {
         return expectMessage(TestKit.DEFAULT_TIMEOUT);
     }
 
-    /** The next message, within {@code max} of virtual time. */
+    /**
+     * {@return the next message, within {@code max} of virtual time}
+     *
+     * @param max the most virtual time to wait
+     * @throws AssertionError none came in time
+     */
     @SuppressWarnings("unchecked")
     public M expectMessage(Duration max) {
         return (M) next(max, "a message").message();
     }
 
-    /** The next message, which must equal {@code expected}, within the default timeout. */
+    /**
+     * {@return the next message, which must equal {@code expected}, within the default timeout}
+     *
+     * @param expected the message expected, compared with {@code equals}
+     * @throws AssertionError none came in time, or it was another message (which is taken all the same)
+     */
     public M expectMessage(M expected) {
         return expectMessage(TestKit.DEFAULT_TIMEOUT, expected);
     }
 
-    /** The next message, which must equal {@code expected}, within {@code max}. */
+    /**
+     * {@return the next message, which must equal {@code expected}, within {@code max}}
+     *
+     * @param max the most virtual time to wait
+     * @param expected the message expected, compared with {@code equals}
+     * @throws AssertionError none came in time, or it was another message (which is taken all the same)
+     */
     @SuppressWarnings("unchecked")
     public M expectMessage(Duration max, M expected) {
         Received r = next(max, String.valueOf(expected));
@@ -125,12 +172,25 @@ public final class TestProbe<M> {
         return (M) r.message();
     }
 
-    /** The next message, which must be a {@code type}, within the default timeout. */
+    /**
+     * {@return the next message, which must be a {@code type}, within the default timeout}
+     *
+     * @param <T> the type expected
+     * @param type the class the message must be an instance of
+     * @throws AssertionError none came in time, or it was of another type (and is taken all the same)
+     */
     public <T extends M> T expectMessageClass(Class<T> type) {
         return expectMessageClass(TestKit.DEFAULT_TIMEOUT, type);
     }
 
-    /** The next message, which must be a {@code type}, within {@code max}. */
+    /**
+     * {@return the next message, which must be a {@code type}, within {@code max}}
+     *
+     * @param <T> the type expected
+     * @param max the most virtual time to wait
+     * @param type the class the message must be an instance of
+     * @throws AssertionError none came in time, or it was of another type (and is taken all the same)
+     */
     public <T extends M> T expectMessageClass(Duration max, Class<T> type) {
         Received r = next(max, "a " + type.getSimpleName());
         if (!type.isInstance(r.message())) {
@@ -140,12 +200,21 @@ public final class TestProbe<M> {
         return type.cast(r.message());
     }
 
-    /** Fails if a message arrives within {@link TestKit#DEFAULT_NO_MESSAGE} of virtual time. */
+    /**
+     * Fails if a message arrives within {@link TestKit#DEFAULT_NO_MESSAGE} of virtual time.
+     *
+     * @throws AssertionError a message arrived (or was already waiting); it is not taken
+     */
     public void expectNoMessage() {
         expectNoMessage(TestKit.DEFAULT_NO_MESSAGE);
     }
 
-    /** Fails if a message arrives within {@code max}; virtual time moves by {@code max}. */
+    /**
+     * Fails if a message arrives within {@code max}; virtual time moves by {@code max}.
+     *
+     * @param max how much virtual time to watch
+     * @throws AssertionError a message arrived (or was already waiting); it is not taken
+     */
     public void expectNoMessage(Duration max) {
         Duration from = kit.now();
         if (kit.runUntil(() -> !queue.isEmpty(), max)) {
@@ -158,12 +227,21 @@ public final class TestProbe<M> {
     /**
      * Waits until {@code actor} has ended, within the default timeout. (It watches
      * {@link ActorRef#termination()}; a watch that delivers a Terminated message is separate work.)
+     *
+     * @param actor the actor expected to end; must not be null
+     * @throws AssertionError it is still alive after the timeout
      */
     public void expectTerminated(ActorRef<?> actor) {
         expectTerminated(actor, TestKit.DEFAULT_TIMEOUT);
     }
 
-    /** Waits until {@code actor} has ended, within {@code max} of virtual time. */
+    /**
+     * Waits until {@code actor} has ended, within {@code max} of virtual time.
+     *
+     * @param actor the actor expected to end; must not be null
+     * @param max the most virtual time to wait
+     * @throws AssertionError it is still alive after {@code max}
+     */
     public void expectTerminated(ActorRef<?> actor, Duration max) {
         Objects.requireNonNull(actor, "actor");
         Duration from = kit.now();
@@ -175,8 +253,12 @@ public final class TestProbe<M> {
 
     /**
      * Looks at messages as they come, until {@code fisher} says {@link FishingOutcome#COMPLETE}, all
-     * within {@code max}; returns the messages it kept (COMPLETE and CONTINUE), in order. A fisher
-     * throws to fail.
+     * within {@code max}. A fisher throws to fail.
+     *
+     * @param max the most virtual time for the whole search
+     * @param fisher judges each message taken, in order
+     * @return the messages it kept (COMPLETE and CONTINUE), in order; the COMPLETE one last
+     * @throws AssertionError no message was COMPLETE within {@code max}; the message names those looked at
      */
     @SuppressWarnings("unchecked")
     public List<M> fishForMessage(Duration max, Function<? super M, FishingOutcome> fisher) {
@@ -205,7 +287,11 @@ public final class TestProbe<M> {
 
     /**
      * Takes messages while {@code accept} holds, until one does not (it stays for the next
-     * expectation) or {@code max} of virtual time has passed; returns those taken.
+     * expectation) or {@code max} of virtual time has passed. Never fails.
+     *
+     * @param max the most virtual time to take messages for
+     * @param accept whether to take the next message
+     * @return the messages taken, in order; empty if none
      */
     @SuppressWarnings("unchecked")
     public List<M> receiveWhile(Duration max, Predicate<? super M> accept) {
@@ -223,12 +309,23 @@ public final class TestProbe<M> {
         }
     }
 
-    /** The next {@code n} messages, within the default timeout in all. */
+    /**
+     * {@return the next {@code n} messages, in order, within the default timeout in all}
+     *
+     * @param n how many messages
+     * @throws AssertionError fewer than {@code n} came in time (none is taken then)
+     */
     public List<M> receiveMessages(int n) {
         return receiveMessages(n, TestKit.DEFAULT_TIMEOUT);
     }
 
-    /** The next {@code n} messages, within {@code max} in all. */
+    /**
+     * {@return the next {@code n} messages, in order, within {@code max} in all}
+     *
+     * @param n how many messages
+     * @param max the most virtual time to wait for all of them
+     * @throws AssertionError fewer than {@code n} came in time (none is taken then)
+     */
     @SuppressWarnings("unchecked")
     public List<M> receiveMessages(int n, Duration max) {
         Duration from = kit.now();
