@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -34,8 +32,8 @@ import java.util.function.Predicate;
  */
 public final class Flow {
 
+    /** In {@code id} order, so {@link #find} is a binary search (nothing built later: immutable, safely shared). */
     private final List<Delivery> deliveries;
-    private Map<Long, Delivery> byId;
 
     private Flow(List<Delivery> deliveries) {
         this.deliveries = deliveries;
@@ -73,15 +71,20 @@ public final class Flow {
      * @param id a delivery's {@link Delivery#id() id}
      */
     public Optional<Delivery> find(long id) {
-        Map<Long, Delivery> m = byId;
-        if (m == null) {
-            m = new HashMap<>();
-            for (Delivery d : deliveries) {
-                m.put(d.id(), d);
+        int lo = 0;
+        int hi = deliveries.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Delivery d = deliveries.get(mid);
+            if (d.id() < id) {
+                lo = mid + 1;
+            } else if (d.id() > id) {
+                hi = mid - 1;
+            } else {
+                return Optional.of(d);
             }
-            byId = m;
         }
-        return Optional.ofNullable(m.get(id));
+        return Optional.empty();
     }
 
     /**

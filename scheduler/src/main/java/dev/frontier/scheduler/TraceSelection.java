@@ -31,9 +31,8 @@ final class TraceSelection {
     }
 
     /**
-     * Names and patterns separated by commas or whitespace; empty means none.
-     *
-     * @throws IllegalArgumentException a pattern that is empty after trimming
+     * Names and patterns separated by commas or whitespace; empty pieces are skipped, so an empty
+     * or blank string means none.
      */
     static TraceSelection parse(String... specs) {
         List<String> all = new ArrayList<>();

@@ -78,6 +78,18 @@ class FlowExportTest {
         assertTrue(outcomes.containsAll(Set.of(Outcome.HANDLED, Outcome.FAILED, Outcome.DEAD_LETTER)), outcomes.toString());
     }
 
+    @Test
+    void findLooksUpEveryDeliveryByItsIdAndNothingElse() {
+        long maxId = 0;
+        for (Delivery d : flow.deliveries()) {
+            assertEquals(java.util.Optional.of(d), flow.find(d.id()));
+            maxId = Math.max(maxId, d.id());
+        }
+        assertTrue(flow.find(maxId + 1).isEmpty());
+        assertTrue(flow.find(-1).isEmpty());
+        assertTrue(Flow.of(List.of()).find(1).isEmpty());
+    }
+
     // ------------------------------------------------------------------ Mermaid
 
     static final Pattern PARTICIPANT = Pattern.compile("    participant (a\\d+) as (.+)");

@@ -201,10 +201,15 @@ public final class BehaviorTestKit<M> {
      *
      * @param d how far to move, zero or positive; must not be null
      * @return this kit
+     * @throws IllegalArgumentException {@code d} is negative
      * @throws RuntimeException what the actor threw, as thrown (a checked exception wrapped in an
      *     {@code IllegalStateException}); the actor has then ended
      */
     public BehaviorTestKit<M> advance(Duration d) {
+        Objects.requireNonNull(d, "d");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward: " + d);
+        }
         long until = now + d.toNanos();
         runPending();
         while (true) {

@@ -127,6 +127,8 @@ class BehaviorTestKitTest {
         assertEquals(List.of("tick"), kit.selfInbox());
         kit.runSelfMessage();
         assertEquals(List.of("timeout", "slept", "tick"), log);
+        assertThrows(IllegalArgumentException.class, () -> kit.advance(Duration.ofSeconds(-1)),
+                "time only moves forward, as in TestKit");
     }
 
     @Test
