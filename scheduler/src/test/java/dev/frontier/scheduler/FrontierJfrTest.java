@@ -107,7 +107,9 @@ class FrontierJfrTest {
         CountDownLatch sampled = new CountDownLatch(1);
         ManualClock watchClock = new ManualClock();
         Watchdog watchdog = new Watchdog(watchClock);
-        try (RecordingStream rs = new RecordingStream();
+        List<String> warned;
+        try (ExpectedLog watchdogLog = ExpectedLog.of(Watchdog.class);
+             RecordingStream rs = new RecordingStream();
              DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults().withStallThreshold(Duration.ofSeconds(1)))) {
             rs.enable("frontier.MailboxDepth").withPeriod(Duration.ofMillis(50));
             rs.enable("frontier.Stall");
@@ -133,7 +135,10 @@ class FrontierJfrTest {
             s.send("stuck", "wedge");
             s.run();
             rs.stop(); // flushes what was committed
+            warned = watchdogLog.messages();
         }
+        assertEquals(1, warned.size(), warned.toString());
+        assertTrue(warned.get(0).contains("blocked for at least 1500 ms") && warned.get(0).contains("'stuck'"), warned.get(0));
         assertEquals(100, depths.get(0).getInt("depth"));
         assertEquals(1, stalls.size(), stalls.toString());
         assertEquals("stuck", stalls.get(0).getString("actor"));
