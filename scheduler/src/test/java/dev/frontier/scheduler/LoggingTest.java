@@ -71,6 +71,23 @@ class LoggingTest {
     }
 
     @Test
+    void aTraceLevelChangedAtRunTimeIsSeenFromTheNextRunOn() {
+        List<ILoggingEvent> events = capture("dev.frontier.trace", Level.OFF);
+        try (DequeScheduler s = DequeScheduler.create()) {
+            s.<Integer>spawnHandler("echo", (ctx, n) -> { });
+            s.send("echo", 1);
+            s.run();
+            attached.setLevel(Level.TRACE);
+            s.send("echo", 2);
+            s.run();
+            attached.setLevel(Level.INFO);
+            s.send("echo", 3);
+            s.run();
+        }
+        assertEquals(List.of("outside -> echo: 2"), events.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    }
+
+    @Test
     void defaultErrorHandlerWritesOneErrorNamingTheActorTheMessageAndTheCause() {
         List<ILoggingEvent> events = capture("dev.frontier.actor.ActorErrorHandler", Level.ERROR);
         IllegalArgumentException cause = new IllegalArgumentException("bad input");
