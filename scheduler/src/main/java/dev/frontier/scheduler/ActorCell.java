@@ -820,10 +820,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
 
     /** Waits for the first message {@code accepts} allows (null: any). */
     private Object take(Predicate<Object> accepts, String operation) {
-        checkRunning(operation);
-        if (isHandler) {
-            throw handlerCannot(operation);
-        }
+        checkGeneratorRunning(operation);
         handled();
         if (generator == null) {
             threadHost(operation).checkStop();
@@ -884,10 +881,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     /** Waits at most {@code timeout} for the first message {@code accepts} allows (null: any); {@link #TIMED_OUT} if none. */
     private Object takeWithin(Predicate<Object> accepts, Duration timeout, String operation) {
         Objects.requireNonNull(timeout, "timeout");
-        checkRunning(operation);
-        if (isHandler) {
-            throw handlerCannot(operation);
-        }
+        checkGeneratorRunning(operation);
         long cause = handlingId();
         handled();
         if (generator == null) {
@@ -921,10 +915,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @SuppressWarnings("unchecked")
     public <T> T await(CompletionStage<T> stage) throws Exception {
         Objects.requireNonNull(stage, "stage");
-        checkRunning("await()");
-        if (isHandler) {
-            throw handlerCannot("await()");
-        }
+        checkGeneratorRunning("await()");
         if (stage instanceof java.util.concurrent.Future<?> f && f.isDone()) {
             return (T) doneValue(f);
         }
@@ -982,10 +973,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     @Override
     public void sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        checkRunning("sleep()");
-        if (isHandler) {
-            throw handlerCannot("sleep()");
-        }
+        checkGeneratorRunning("sleep()");
         try {
             await(system.sleep(delay));
         } catch (RuntimeException e) {
@@ -1101,6 +1089,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, GeneratorFunct
     private void checkRunning(String operation) {
         if (!system.isRunning(this)) {
             throw system.notRunning(this, operation);
+        }
+    }
+
+    /** {@link #checkRunning}, for an operation that waits: a handler actor cannot. */
+    private void checkGeneratorRunning(String operation) {
+        checkRunning(operation);
+        if (isHandler) {
+            throw handlerCannot(operation);
         }
     }
 
