@@ -425,9 +425,13 @@ public final class BehaviorTestKit<M> {
         }
     }
 
-    private IllegalStateException handlerCannot(String operation) {
-        return new IllegalStateException("actor '" + name + "' is a handler actor; " + operation
-                + " is only for generator actors");
+    /** {@link #checkRunning}, for an operation that suspends: only a generator actor can. */
+    private void checkGeneratorRunning(String operation) {
+        checkRunning(operation);
+        if (generator == null) {
+            throw new IllegalStateException("actor '" + name + "' is a handler actor; " + operation
+                    + " is only for generator actors");
+        }
     }
 
     /** A reference the kit hands out: sending to it records the send. */
@@ -498,22 +502,28 @@ public final class BehaviorTestKit<M> {
         }
 
         private Object take(Predicate<Object> accepts, String operation) {
-            checkRunning(operation);
-            if (generator == null) {
-                throw handlerCannot(operation);
-            }
-            for (Iterator<Envelope> it = pending.iterator(); it.hasNext(); ) {
-                Envelope e = it.next();
-                if (accepts == null || accepts.test(e.message())) {
-                    it.remove();
-                    sender = e.sender();
-                    return e.message();
-                }
+            checkGeneratorRunning(operation);
+            Envelope kept = takePending(accepts);
+            if (kept != null) {
+                return kept.message();
             }
             receiving = true;
             matcher = accepts;
             epoch++;
             return yielder.yield(null);
+        }
+
+        /** Removes and returns the oldest pending message {@code accepts} (null: any) allows, its sender now in hand; null if none. */
+        private Envelope takePending(Predicate<Object> accepts) {
+            for (Iterator<Envelope> it = pending.iterator(); it.hasNext(); ) {
+                Envelope e = it.next();
+                if (accepts == null || accepts.test(e.message())) {
+                    it.remove();
+                    sender = e.sender();
+                    return e;
+                }
+            }
+            return null;
         }
 
         @Override
@@ -524,17 +534,10 @@ public final class BehaviorTestKit<M> {
 
         private Optional<Object> timedTake(Predicate<Object> accepts, Duration timeout, String operation) {
             Objects.requireNonNull(timeout, "timeout");
-            checkRunning(operation);
-            if (generator == null) {
-                throw handlerCannot(operation);
-            }
-            for (Iterator<Envelope> it = pending.iterator(); it.hasNext(); ) {
-                Envelope e = it.next();
-                if (accepts == null || accepts.test(e.message())) {
-                    it.remove();
-                    sender = e.sender();
-                    return Optional.of(e.message());
-                }
+            checkGeneratorRunning(operation);
+            Envelope kept = takePending(accepts);
+            if (kept != null) {
+                return Optional.of(kept.message());
             }
             int e = ++epoch;
             effects.add(new Effect.TimerStarted(timeout, "receive timeout"));
@@ -595,10 +598,7 @@ public final class BehaviorTestKit<M> {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T await(CompletionStage<T> stage) throws Exception {
-            checkRunning("await()");
-            if (generator == null) {
-                throw handlerCannot("await()");
-            }
+            checkGeneratorRunning("await()");
             CompletableFuture<T> f = stage.toCompletableFuture();
             if (!f.isDone()) {
                 f.whenComplete((v, t) -> resumptions.addLast(() -> {
@@ -621,10 +621,7 @@ public final class BehaviorTestKit<M> {
 
         @Override
         public void sleep(Duration delay) {
-            checkRunning("sleep()");
-            if (generator == null) {
-                throw handlerCannot("sleep()");
-            }
+            checkGeneratorRunning("sleep()");
             effects.add(new Effect.TimerStarted(delay, "sleep"));
             addTimer(delay, () -> {
                 if (alive) {
