@@ -2,8 +2,6 @@ package dev.frontier.benchmarks;
 
 import dev.frontier.actor.MessageHandler;
 import dev.frontier.scheduler.DequeScheduler;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -35,14 +33,13 @@ public final class MillionAsks {
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (DequeScheduler warmUp = DequeScheduler.create()) { // the JIT's, on another system
             warmUp.spawnHandler("echo", ECHO);
             askMany(warmUp, n);
         }
         try (DequeScheduler s = DequeScheduler.create()) {
             s.spawnHandler("echo", ECHO);
-            long heapBefore = usedAfterGc(memory);
+            long heapBefore = Harness.usedAfterGc();
             int blocks = n / BLOCK;
             double[] nsPerAsk = new double[blocks];
             for (int b = 0; b < blocks; b++) {
@@ -50,15 +47,15 @@ public final class MillionAsks {
                 askMany(s, BLOCK);
                 nsPerAsk[b] = (System.nanoTime() - start) / (double) BLOCK;
             }
-            long heapAfter = usedAfterGc(memory);
+            long heapAfter = Harness.usedAfterGc();
             if (Boolean.getBoolean("blocks")) {
                 for (int b = 0; b < blocks; b++) {
                     System.out.printf("%.0f%s", nsPerAsk[b], b % 20 == 19 ? "\n" : " ");
                 }
             }
             int tenth = Math.max(1, blocks / 10);
-            double first = median(Arrays.copyOfRange(nsPerAsk, 0, tenth));
-            double last = median(Arrays.copyOfRange(nsPerAsk, blocks - tenth, blocks));
+            double first = Harness.median(Arrays.copyOfRange(nsPerAsk, 0, tenth));
+            double last = Harness.median(Arrays.copyOfRange(nsPerAsk, blocks - tenth, blocks));
             System.out.printf("%,d asks: first %,d asks %.0f ns/ask, last %,d asks %.0f ns/ask (median of blocks of %,d): last/first %.2f%n",
                     (long) blocks * BLOCK, tenth * BLOCK, first, tenth * BLOCK, last, BLOCK, last / first);
             System.out.printf("heap retained after GC: %,d bytes before, %,d after (%+,d); timers pending %d, actors %s%n",
@@ -76,18 +73,5 @@ public final class MillionAsks {
         if (sum != (long) count * (count - 1) / 2) {
             throw new AssertionError("wrong replies: " + sum);
         }
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -3,8 +3,6 @@ package dev.frontier.benchmarks;
 import dev.frontier.actor.ActorContext;
 import dev.frontier.scheduler.ActorSystemOptions;
 import dev.frontier.scheduler.DequeScheduler;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 
 /**
@@ -33,13 +31,12 @@ public final class SpawnMillion {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         double[] millis = new double[rounds];
         double[] bytes = new double[rounds];
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         String[] names = new String[ACTORS];
         for (int i = 0; i < ACTORS; i++) {
             names[i] = "actor-" + i;   // names are the user's; not counted
         }
         for (int r = 0; r < rounds; r++) {
-            long before = usedAfterGc(memory);
+            long before = Harness.usedAfterGc();
             long start = System.nanoTime();
             DequeScheduler scheduler = DequeScheduler.create(ActorSystemOptions.defaults());
             for (int i = 0; i < ACTORS; i++) {
@@ -47,7 +44,7 @@ public final class SpawnMillion {
             }
             scheduler.run(); // every body runs to its first receive() and suspends there
             long elapsed = System.nanoTime() - start;
-            long after = usedAfterGc(memory);
+            long after = Harness.usedAfterGc();
             millis[r] = elapsed / 1e6;
             bytes[r] = (after - before) / (double) ACTORS;
             if (scheduler.actorNames().size() != ACTORS) {
@@ -58,7 +55,7 @@ public final class SpawnMillion {
             scheduler.shutdown();
         }
         System.out.printf("median of rounds 2..%d: %.0f ms, %.0f bytes/actor (max heap %d MB)%n", rounds,
-                median(Arrays.copyOfRange(millis, 1, rounds)), median(Arrays.copyOfRange(bytes, 1, rounds)),
+                Harness.median(Arrays.copyOfRange(millis, 1, rounds)), Harness.median(Arrays.copyOfRange(bytes, 1, rounds)),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
@@ -66,18 +63,5 @@ public final class SpawnMillion {
         while (true) {
             ctx.receive();
         }
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

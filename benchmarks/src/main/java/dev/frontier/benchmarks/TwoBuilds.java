@@ -95,17 +95,11 @@ public final class TwoBuilds {
         }
         String[] kinds = {"handler", "generator"};
         for (int k = 0; k < 2; k++) {
-            double base = median(Arrays.copyOfRange(ns[0][k], n / 3, n));
-            double neu = median(Arrays.copyOfRange(ns[1][k], n / 3, n));
+            double base = Harness.median(Arrays.copyOfRange(ns[0][k], n / 3, n));
+            double neu = Harness.median(Arrays.copyOfRange(ns[1][k], n / 3, n));
             System.out.printf("%-9s ping-pong: %s %.2f ns/msg (%.1f M/s), %s %.2f ns/msg (%.1f M/s), new/base time %.3f "
                             + "(medians of rounds %d..%d)%n", kinds[k], labels[0], base, 1e3 / base, labels[1], neu,
                     1e3 / neu, neu / base, n / 3 + 1, n);
         }
-    }
-
-    static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }
