@@ -175,10 +175,12 @@ class TaskCancellationTest {
     @Test
     @Timeout(10)
     void orTimeoutClosesTheBodyOnTheTasksExecutor() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Thread> closedOn = new AtomicReference<>();
         try (NamedThreadExecutor e = new NamedThreadExecutor("task-loop")) {
             Task<Integer> t = Task.start(e.executor, a -> {
+                started.countDown();
                 try {
                     return a.await(new CompletableFuture<Integer>());
                 } finally {
@@ -186,6 +188,8 @@ class TaskCancellationTest {
                     closed.countDown();
                 }
             });
+            // A timeout that fires before the first step closes a body that never ran: no finally to see.
+            assertTrue(started.await(10, TimeUnit.SECONDS));
             t.orTimeout(1, TimeUnit.MILLISECONDS);
             assertTrue(closed.await(10, TimeUnit.SECONDS));
             // by name: on the thread fallback the body runs on its own thread, named after its resumer
