@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.frontier.actor.ActorOptions;
+import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.ActorOptions.Overflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * shutdown races. For a soak: {@code mvn -o -pl actors-core,scheduler test -Dtest=StressTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfrontier.stress.seconds=60}.
  */
-@Timeout(600)
+@Timeout(300)
 class StressTest {
 
     static final double SECONDS = Double.parseDouble(System.getProperty("frontier.stress.seconds", "0.5"));
@@ -41,6 +44,13 @@ class StressTest {
     static final int RECEIVERS = 4;
     /** Producers back off while this many messages are neither delivered nor dead letters (heap bound). */
     static final long MAX_IN_FLIGHT = 50_000;
+    /**
+     * The churn thread backs off while this many of its spawns have not terminated (heap bound):
+     * spawn and stop from another thread are commands to the scheduler, and a thread that loops on
+     * them outruns a scheduler that must close a generator per stop (on the thread fallback a
+     * generator is a virtual thread), so without a bound the pending actors fill the heap.
+     */
+    static final int MAX_UNTERMINATED_SPAWNS = 256;
 
     enum Mode {
         /** The test thread drives {@code runOnce()} and calls {@code shutdown()} itself. */
@@ -108,6 +118,7 @@ class StressTest {
         final LongAdder sent = new LongAdder();
         final AtomicBoolean over = new AtomicBoolean();
         final AtomicReference<Throwable> error = new AtomicReference<>();
+        final Semaphore spawns = new Semaphore(MAX_UNTERMINATED_SPAWNS);
 
         Round(Mode mode) {
             this.mode = mode;
@@ -119,24 +130,46 @@ class StressTest {
          * back-pressure mailbox, by {@code i % 4}.
          */
         void spawnReceiver(int i) {
+            awaitSpawnRoom();
             String name = "r-" + i;
             long[] last = new long[PRODUCERS + 2];
             java.util.Arrays.fill(last, -1);
             ActorOptions options = i % 4 >= 2
                     ? ActorOptions.defaults().withMailbox(256, Overflow.BACK_PRESSURE).withBlockTimeout(Duration.ofSeconds(60))
                     : ActorOptions.defaults();
-            if (i % 2 == 0) {
-                system.<Msg>spawn(name, options, ctx -> {
-                    noteThread();
-                    while (true) {
-                        ledger.record(ctx.receive(), last);
+            ActorRef<Msg> ref;
+            try {
+                if (i % 2 == 0) {
+                    ref = system.<Msg>spawn(name, options, ctx -> {
+                        noteThread();
+                        while (true) {
+                            ledger.record(ctx.receive(), last);
+                        }
+                    });
+                } else {
+                    ref = system.<Msg>spawnHandler(name, options, (ctx, m) -> {
+                        noteThread();
+                        ledger.record(m, last);
+                    });
+                }
+            } catch (RuntimeException refused) {
+                spawns.release();
+                throw refused;
+            }
+            ref.termination().whenComplete((v, e) -> spawns.release());
+        }
+
+        /** Waits until fewer than {@link #MAX_UNTERMINATED_SPAWNS} spawns are alive, or the round is over. */
+        void awaitSpawnRoom() {
+            try {
+                while (!spawns.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                    if (over.get()) {
+                        throw new IllegalStateException("the round is over");
                     }
-                });
-            } else {
-                system.<Msg>spawnHandler(name, options, (ctx, m) -> {
-                    noteThread();
-                    ledger.record(m, last);
-                });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
         }
 
@@ -173,7 +206,15 @@ class StressTest {
                     if (system.stop("r-" + i)) {
                         spawnReceiver(i);
                     }
-                    system.spawnHandler("short-lived", (ctx, m) -> { });
+                    awaitSpawnRoom();
+                    ActorRef<Object> shortLived;
+                    try {
+                        shortLived = system.spawnHandler("short-lived", (ctx, m) -> { });
+                    } catch (RuntimeException refused) {
+                        spawns.release();
+                        throw refused;
+                    }
+                    shortLived.termination().whenComplete((v, e) -> spawns.release());
                     system.stop("short-lived");
                 } catch (IllegalStateException shutDown) {
                     // spawn after shutdown began: refused, as it must be
