@@ -115,6 +115,15 @@ abstract class AbstractActorSystem implements ActorSystem {
     /** Starts a freshly registered actor on its host thread. Throws if the mode can no longer start it. */
     abstract void launch(ActorCell<?> cell);
 
+    /**
+     * Whether {@link #launch} itself refuses an actor that a shutdown may have missed, after making
+     * it findable by that shutdown and ending it properly (its mailbox dead-lettered); otherwise
+     * {@code register} stops such an actor. Any thread.
+     */
+    boolean launchChecksShutdown() {
+        return false;
+    }
+
     /** Stops a live actor on its host thread (its name is already free). Any thread. */
     abstract void stopActor(ActorCell<?> cell);
 
@@ -264,9 +273,15 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (registry.putIfAbsent(cell.name, cell) != null) {
             throw new DuplicateActorNameException(cell.name);
         }
-        // A shutdown that began before the put may have missed this actor: undo, refuse.
-        if (lifecycle.get() != RUNNING) {
-            registry.remove(cell.name, cell);
+        // A shutdown that began before the put may have missed this actor, and senders may have
+        // found it by its name already: it is stopped as any stopped actor is (what they sent is a
+        // dead letter, a sender waiting for room goes on) and the spawn is refused.
+        if (!launchChecksShutdown() && lifecycle.get() != RUNNING) {
+            stopping(cell);
+            if (registry.remove(cell.name, cell)) {
+                cell.stopAsked = true;
+                stopActor(cell);
+            }
             checkRunning("spawn '" + cell.name + "'");
         }
         try {

@@ -475,6 +475,12 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         cell.host(new ActorThread(cell));
     }
 
+    /** {@link #launch} adds the actor to {@code live} (which shutdown reads) before it checks the lifecycle. */
+    @Override
+    boolean launchChecksShutdown() {
+        return true;
+    }
+
     @Override
     void launch(ActorCell<?> cell) {
         ActorThread host = (ActorThread) cell.host();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.frontier.actor.ActorOptions;
 import dev.frontier.actor.ActorRef;
@@ -33,7 +34,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Each mode runs for {@code frontier.stress.seconds} (default 0.5, so CI spends about two
  * seconds here) in rounds of at most 250 ms, one system per round, so each run has several
  * shutdown races. For a soak: {@code mvn -o -pl actors-core,scheduler test -Dtest=StressTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dfrontier.stress.seconds=60}.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfrontier.stress.seconds=60}; add
+ * {@code -Dfrontier.stress.modes=THREAD_PER_ACTOR_VIRTUAL} (a comma list) for some modes only, and
+ * {@code -Dfrontier.stress.maxSpawns=100000000} for a churn as fast as the spawning thread (with the
+ * flag only: without it the pending generators fill the heap).
  */
 @Timeout(300)
 class StressTest {
@@ -50,7 +54,9 @@ class StressTest {
      * them outruns a scheduler that must close a generator per stop (on the thread fallback a
      * generator is a virtual thread), so without a bound the pending actors fill the heap.
      */
-    static final int MAX_UNTERMINATED_SPAWNS = 256;
+    static final int MAX_UNTERMINATED_SPAWNS = Integer.getInteger("frontier.stress.maxSpawns", 256);
+    /** For a soak of some modes only: {@code -Dfrontier.stress.modes=THREAD_PER_ACTOR_VIRTUAL,...}. */
+    static final String MODES = System.getProperty("frontier.stress.modes", "");
 
     enum Mode {
         /** The test thread drives {@code runOnce()} and calls {@code shutdown()} itself. */
@@ -240,6 +246,7 @@ class StressTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyMessageIsDeliveredOrADeadLetterAndNoThreadIsLeft(Mode mode) throws Exception {
+        assumeTrue(MODES.isEmpty() || java.util.Arrays.asList(MODES.split(",")).contains(mode.name()), "not in " + MODES);
         Set<Thread> before = frontierThreads();
         long end = System.nanoTime() + (long) (SECONDS * 1e9);
         int rounds = 0;
@@ -292,7 +299,7 @@ class StressTest {
         r.over.set(true);
         for (Thread t : threads) {
             t.join(60_000);
-            assertFalse(t.isAlive(), t.getName() + " is stuck");
+            assertFalse(t.isAlive(), () -> t.getName() + " is stuck at " + java.util.Arrays.toString(t.getStackTrace()));
         }
         assertTrue(r.system.awaitTermination(Duration.ofSeconds(30)), mode + ": terminated");
         for (Thread t : r.actorThreads) {
