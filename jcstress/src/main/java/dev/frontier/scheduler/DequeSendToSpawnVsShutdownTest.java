@@ -49,24 +49,17 @@ public class DequeSendToSpawnVsShutdownTest {
 
     @Actor
     public void spawner() {
-        try {
-            s.<String>spawn("a", ActorOptions.defaults().withMailbox(4, Overflow.BACK_PRESSURE), ctx -> {
-                started = 1;
-                try {
-                    while (true) {
-                        ctx.receive();
-                        delivered++;
-                    }
-                } finally {
-                    closed = 1;
+        spawned = Harness.spawnOutcome(() -> s.<String>spawn("a", ActorOptions.defaults().withMailbox(4, Overflow.BACK_PRESSURE), ctx -> {
+            started = 1;
+            try {
+                while (true) {
+                    ctx.receive();
+                    delivered++;
                 }
-            });
-            spawned = 1;
-        } catch (IllegalStateException refused) {
-            spawned = 0;
-        } catch (RuntimeException other) {
-            spawned = 2;
-        }
+            } finally {
+                closed = 1;
+            }
+        }));
     }
 
     @Arbiter

@@ -41,21 +41,14 @@ public class DequeSpawnVsShutdownTest {
 
     @Actor
     public void spawner() {
-        try {
-            s.<String>spawn("a", ctx -> {
-                started = 1;
-                try {
-                    ctx.receive();
-                } finally {
-                    closed = 1;
-                }
-            });
-            spawned = 1;
-        } catch (IllegalStateException refused) {
-            spawned = 0;
-        } catch (RuntimeException other) {
-            spawned = 2;
-        }
+        spawned = Harness.spawnOutcome(() -> s.<String>spawn("a", ctx -> {
+            started = 1;
+            try {
+                ctx.receive();
+            } finally {
+                closed = 1;
+            }
+        }));
     }
 
     @Arbiter

@@ -65,4 +65,32 @@ final class Harness {
             return 0;
         }
     }
+
+    /**
+     * Runs a spawn racing a shutdown: 1 if it returned, 0 if it was refused as a spawn after
+     * shutdown must be ({@code IllegalStateException}), 2 if it threw anything else.
+     */
+    static int spawnOutcome(Runnable spawn) {
+        try {
+            spawn.run();
+            return 1;
+        } catch (IllegalStateException refused) {
+            return 0;
+        } catch (RuntimeException other) {
+            return 2;
+        }
+    }
+
+    /** Waits up to 10 s for an actor's thread to end (null: none started); 1 if it is still alive. */
+    static int stillAlive(Thread t) {
+        if (t == null) {
+            return 0;
+        }
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return t.isAlive() ? 1 : 0;
+    }
 }

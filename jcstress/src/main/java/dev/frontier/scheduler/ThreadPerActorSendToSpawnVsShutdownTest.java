@@ -37,25 +37,18 @@ public class ThreadPerActorSendToSpawnVsShutdownTest {
 
     @Actor
     public void spawner() {
-        try {
-            s.<String>spawn("a", ActorOptions.defaults().withMailbox(4, Overflow.BACK_PRESSURE), ctx -> {
-                thread = Thread.currentThread();
-                started = 1;
-                try {
-                    while (true) {
-                        ctx.receive();
-                        delivered++;
-                    }
-                } finally {
-                    closed = 1;
+        spawned = Harness.spawnOutcome(() -> s.<String>spawn("a", ActorOptions.defaults().withMailbox(4, Overflow.BACK_PRESSURE), ctx -> {
+            thread = Thread.currentThread();
+            started = 1;
+            try {
+                while (true) {
+                    ctx.receive();
+                    delivered++;
                 }
-            });
-            spawned = 1;
-        } catch (IllegalStateException refused) {
-            spawned = 0;
-        } catch (RuntimeException other) {
-            spawned = 2;
-        }
+            } finally {
+                closed = 1;
+            }
+        }));
     }
 
     /** Sends, then shuts down: the send can find the name just before the shutdown refuses the spawn. */
@@ -68,16 +61,8 @@ public class ThreadPerActorSendToSpawnVsShutdownTest {
     @Arbiter
     public void arbiter(IIII_Result r) {
         r.r4 = Harness.finish(s);
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         r.r1 = spawned;
         r.r2 = delivered + (int) s.deadLetters().count();
-        r.r3 = started - closed + (t != null && t.isAlive() ? 1 : 0);
+        r.r3 = started - closed + Harness.stillAlive(thread);
     }
 }

@@ -35,22 +35,15 @@ public class ThreadPerActorSpawnVsShutdownTest {
 
     @Actor
     public void spawner() {
-        try {
-            s.<String>spawn("a", ctx -> {
-                thread = Thread.currentThread();
-                started = 1;
-                try {
-                    ctx.receive();
-                } finally {
-                    closed = 1;
-                }
-            });
-            spawned = 1;
-        } catch (IllegalStateException refused) {
-            spawned = 0;
-        } catch (RuntimeException other) {
-            spawned = 2;
-        }
+        spawned = Harness.spawnOutcome(() -> s.<String>spawn("a", ctx -> {
+            thread = Thread.currentThread();
+            started = 1;
+            try {
+                ctx.receive();
+            } finally {
+                closed = 1;
+            }
+        }));
     }
 
     @Actor
@@ -61,19 +54,9 @@ public class ThreadPerActorSpawnVsShutdownTest {
     @Arbiter
     public void arbiter(IIIII_Result r) {
         r.r5 = Harness.finish(s);
-        int leaked = s.actorNames().size() + (int) s.failureCount();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            leaked += t.isAlive() ? 1 : 0;
-        }
         r.r1 = spawned;
         r.r2 = started;
         r.r3 = closed;
-        r.r4 = leaked;
+        r.r4 = s.actorNames().size() + (int) s.failureCount() + Harness.stillAlive(thread);
     }
 }
