@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,6 +68,7 @@ abstract class AbstractActorSystem implements ActorSystem {
     private final DeadLetterOffice deadLetters = new DeadLetterOffice();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong tracerFailures = new AtomicLong();
+    private final AtomicLong deadLetterListenerFailures = new AtomicLong();
     /** Numbers asks, for their reply addresses' names. */
     private final AtomicLong asks = new AtomicLong();
     /** Numbers spawns: shutdown closes actors in reverse spawn order. */
@@ -662,7 +664,7 @@ abstract class AbstractActorSystem implements ActorSystem {
             try {
                 tracer.onDeliver(nameOf(from), cell.name, message, sequence);
             } catch (Throwable t) {
-                tracerFailed(t);
+                hookFailed(tracerFailures, "message tracer", "the delivery went on", t);
             }
         }
         if (cell.traced && TRACE.isTraceEnabled()) {
@@ -671,10 +673,11 @@ abstract class AbstractActorSystem implements ActorSystem {
         }
     }
 
-    private void tracerFailed(Throwable t) {
-        long n = tracerFailures.incrementAndGet();
+    /** A user's hook threw: logged the first time and then once in 1,000; nothing else changes. */
+    private static void hookFailed(AtomicLong failures, String hook, String after, Throwable t) {
+        long n = failures.incrementAndGet();
         if (n == 1 || n % 1000 == 0) {
-            LOG.error("the message tracer failed ({} times so far); the delivery went on", n, t);
+            LOG.error("the {} failed ({} times so far); {}", hook, n, after, t);
         }
     }
 
@@ -881,7 +884,16 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (FrontierJfr.on) {
             FrontierJfr.deadLetter(recipient, nameOf(sender), message);
         }
-        deadLetters.record(new DeadLetter(recipient, nameOf(sender), message), logged);
+        DeadLetter letter = new DeadLetter(recipient, nameOf(sender), message);
+        deadLetters.record(letter, logged);
+        Consumer<? super DeadLetter> listener = options.deadLetterListener;
+        if (listener != null) {
+            try {
+                listener.accept(letter);
+            } catch (Throwable t) {
+                hookFailed(deadLetterListenerFailures, "dead-letter listener", "the dead letter was counted", t);
+            }
+        }
     }
 
     static String nameOf(ActorRef<?> ref) {

@@ -1,10 +1,12 @@
 package dev.frontier.scheduler;
 
 import dev.frontier.actor.ActorErrorHandler;
+import dev.frontier.actor.DeadLetter;
 import dev.frontier.actor.MessageTracer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,7 @@ public final class ActorSystemOptions {
 
     ActorErrorHandler errorHandler = ActorErrorHandler.LOG;
     MessageTracer tracer;
+    Consumer<? super DeadLetter> deadLetterListener;
     MdcMode mdc = MdcMode.ON_LOG;
     TraceSelection trace = TraceSelection.ALL;
     /** The properties the defaults were made from (defaults only). */
@@ -48,6 +51,7 @@ public final class ActorSystemOptions {
         ActorSystemOptions o = new ActorSystemOptions();
         o.errorHandler = errorHandler;
         o.tracer = tracer;
+        o.deadLetterListener = deadLetterListener;
         o.mdc = mdc;
         o.trace = trace;
         o.throughput = throughput;
@@ -65,11 +69,12 @@ public final class ActorSystemOptions {
     }
 
     /**
-     * Errors logged, no tracer, MDC written when something logs, trace selection from the
-     * {@code frontier.trace} property (default: every actor), throughput 64, batch 1024, inbox
-     * drain 256, backoff idling, virtual threads, system clock, shutdown waits 10 s, threads that
-     * keep the JVM alive, a JVM shutdown hook, stall warnings after 1 s, and no flow recording,
-     * unless the {@code frontier.record} property names actors to record ({@code -Dfrontier.record=*}):
+     * Errors logged, no tracer, no dead-letter listener, MDC written when something logs, trace
+     * selection from the {@code frontier.trace} property (default: every actor), throughput 64,
+     * batch 1024, inbox drain 256, backoff idling, virtual threads, system clock, shutdown waits
+     * 10 s, threads that keep the JVM alive, a JVM shutdown hook, stall warnings after 1 s, and no
+     * flow recording, unless the {@code frontier.record} property names actors to record
+     * ({@code -Dfrontier.record=*}):
      * then every system made from the defaults records into one shared {@link #recorder()}. The
      * same object is returned while the properties stay the same.
      *
@@ -126,6 +131,23 @@ public final class ActorSystemOptions {
     public ActorSystemOptions withTracer(MessageTracer t) {
         ActorSystemOptions o = copy();
         o.tracer = t;
+        return o;
+    }
+
+    /**
+     * A hook that sees every dead letter as it is counted (default: none), as Pekko's event stream
+     * subscription to {@code DeadLetter} does: for tests that account for every message, or to
+     * forward them to monitoring. It is called on the thread that made the dead letter (a sender's,
+     * an actor's host, a timer's or the one shutting down), possibly on several at once, so it must
+     * be thread-safe, quick and must not block. An exception it throws is logged (the first, then
+     * one in 1,000) and changes nothing else: the letter is counted and the sender is not told.
+     *
+     * @param listener the listener, or null for none
+     * @return a copy with this dead-letter listener
+     */
+    public ActorSystemOptions withDeadLetterListener(Consumer<? super DeadLetter> listener) {
+        ActorSystemOptions o = copy();
+        o.deadLetterListener = listener;
         return o;
     }
 

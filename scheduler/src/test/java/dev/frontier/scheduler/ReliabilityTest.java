@@ -156,6 +156,33 @@ class ReliabilityTest {
         }
     }
 
+    /** The dead-letter listener sees each letter as it is counted; one that throws is reported once and changes nothing. */
+    @Test
+    void aDeadLetterListenerSeesEveryLetterAndOneThatThrowsChangesNothing() {
+        List<DeadLetter> seen = new ArrayList<>();
+        try (DequeScheduler s = DequeScheduler.create(options().withDeadLetterListener(seen::add))) {
+            s.spawnHandler("a", (ctx, m) -> ctx.send("nobody", "reply to " + m));
+            s.send("a", "x");
+            s.send("missing", "y");
+            s.run();
+            assertEquals(List.of(new DeadLetter("missing", "outside", "y"), new DeadLetter("nobody", "a", "reply to x")), seen);
+            assertEquals(2, s.deadLetters().count());
+        }
+        try (DequeScheduler s = DequeScheduler.create(options().withDeadLetterListener(l -> {
+            throw new IllegalStateException("listener bug");
+        }))) {
+            try (ExpectedLog reported = ExpectedLog.of(AbstractActorSystem.class)) {
+                s.send("missing", "y");
+                s.send("missing", "z");
+                s.run();
+                assertEquals(List.of("the dead-letter listener failed (1 times so far); the dead letter was counted"),
+                        reported.messages(), "reported once, not per letter");
+            }
+            assertEquals(2, s.deadLetters().count());
+            assertEquals(0, s.failureCount());
+        }
+    }
+
     /** #6: a context leaked to another thread refuses to receive, and the actor keeps its messages. */
     @Test
     void aLeakedContextRefusesToReceiveOnAnotherThread() throws Exception {
