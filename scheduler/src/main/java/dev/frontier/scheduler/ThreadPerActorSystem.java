@@ -366,10 +366,17 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @SuppressWarnings("unchecked")
     private static <M> void handlerLoop(ActorCell<M> cell) throws Exception {
         ActorThread host = (ActorThread) cell.host();
-        // a restarted handler first takes what was kept while it was suspended (once, not per message)
-        for (Object m; (m = cell.takeKept(null)) != ActorCell.NONE; ) {
+        // A restarted handler first takes what was kept while it was suspended. A stop is checked
+        // before each is taken, not after: a message taken and then dropped by the stop would be
+        // neither handled nor a dead letter (left in the stash, it is one when the actor ends).
+        for (;;) {
             host.checkStop();
+            Object m = cell.takeKept(null);
+            if (m == ActorCell.NONE) {
+                break;
+            }
             cell.handler().handle(cell, (M) m);
+            cell.handled();
         }
         for (;;) {
             M m = (M) host.take(cell, null, Long.MAX_VALUE);
