@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.frontier.actor.ActorOptions;
 import dev.frontier.actor.ActorOptions.Overflow;
 import dev.frontier.actor.ChildSpec;
+import dev.frontier.actor.Strategy;
 import dev.frontier.actor.SupervisorSpec;
 import dev.frontier.scheduler.StressTest.Ledger;
 import dev.frontier.scheduler.StressTest.Msg;
@@ -20,19 +21,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Restarts under concurrent producers, with exact accounting: four supervised children (generator
  * and handler, unbounded and back-pressure mailboxes) crash on every 97th message of each sender,
- * are restarted one for one while producer threads keep sending to them by name, and a shutdown
- * races it all. The message a child crashed on was handled (it is recorded before the crash) and
+ * are restarted (one for one, one for all or rest for one: each strategy in turn) while producer
+ * threads keep sending to them by name, and a shutdown races it all. The message a child crashed on was handled (it is recorded before the crash) and
  * is not delivered again; the messages that waited through a restart are delivered to the next
  * incarnation in order or are dead letters at the end. So: delivered + dead letters = sent, no
  * duplicate, no sender's messages out of order across incarnations, one failure per crash.
  *
- * <p>Runs {@code frontier.stress.seconds} per mode (default 0.5) in rounds of 250 ms, as
- * {@link StressTest} does, and takes the same soak properties.
+ * <p>Runs {@code frontier.stress.seconds} per mode (default 0.5), split among the strategies, in
+ * rounds of at most 250 ms, as {@link StressTest} does.
  */
 @Timeout(300)
 class SupervisedStressTest {
@@ -55,19 +58,23 @@ class SupervisedStressTest {
         }
     }
 
+    static Stream<Arguments> modesAndStrategies() {
+        return Stream.of(Mode.values()).flatMap(m -> Stream.of(Strategy.values()).map(s -> Arguments.of(m, s)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Mode.class)
-    void restartsUnderConcurrentSendersLoseNothing(Mode mode) throws Exception {
-        long end = System.nanoTime() + (long) (StressTest.SECONDS * 1e9);
+    @MethodSource("modesAndStrategies")
+    void restartsUnderConcurrentSendersLoseNothing(Mode mode, Strategy strategy) throws Exception {
+        long end = System.nanoTime() + (long) (StressTest.SECONDS * 1e9 / Strategy.values().length);
         long total = 0;
         do {
-            total += round(mode, Math.min(StressTest.ROUND_NANOS, Math.max(1, end - System.nanoTime())));
+            total += round(mode, strategy, Math.min(StressTest.ROUND_NANOS, Math.max(1, end - System.nanoTime())));
         } while (System.nanoTime() - end < 0);
         assertTrue(total > 0, "nothing was sent");
     }
 
     /** One system's life; returns how many messages were sent. */
-    private long round(Mode mode, long nanos) throws Exception {
+    private long round(Mode mode, Strategy strategy, long nanos) throws Exception {
         Ledger ledger = new Ledger(PRODUCERS);
         LongAdder sent = new LongAdder();
         LongAdder dead = new LongAdder();
@@ -80,7 +87,7 @@ class SupervisedStressTest {
                         dead.increment(); // children's exits told to a supervisor that has gone are dead letters too
                     }
                 }));
-        SupervisorSpec spec = SupervisorSpec.oneForOne().withIntensity(1_000_000, Duration.ofSeconds(1));
+        SupervisorSpec spec = SupervisorSpec.of(strategy).withIntensity(1_000_000, Duration.ofSeconds(1));
         for (String name : CHILDREN) {
             spec = spec.child(child(name, ledger, crashes));
         }
