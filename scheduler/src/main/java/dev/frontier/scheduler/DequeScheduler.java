@@ -515,9 +515,16 @@ public final class DequeScheduler extends AbstractActorSystem implements Executo
         if (!(sender instanceof ActorCell<?> c) || !isRunning(c) || !c.canSuspend()) {
             throw new dev.frontier.actor.MailboxFullException(target.name, target.actorOptions().mailboxCapacity(), message);
         }
-        do {
-            c.suspendForRoom(target);
-        } while (target.isAlive() && !target.room().tryAcquire());
+        try {
+            do {
+                c.suspendForRoom(target);
+            } while (target.isAlive() && !target.room().tryAcquire());
+        } catch (Throwable closed) {
+            // stopped, shut down or killed while it waited: the send never happened, so its message
+            // is a dead letter, not lost
+            deadLetter(target.name, sender, message);
+            throw closed;
+        }
     }
 
     @Override

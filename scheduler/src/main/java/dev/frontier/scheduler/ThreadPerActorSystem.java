@@ -1,7 +1,9 @@
 package dev.frontier.scheduler;
 
+import dev.frontier.actor.ActorOptions;
 import dev.frontier.actor.ActorRef;
 import dev.frontier.actor.Cancellable;
+import dev.frontier.actor.MailboxFullException;
 import dev.frontier.core.GeneratorExit;
 import dev.frontier.core.GeneratorIgnoredExitException;
 import java.time.Duration;
@@ -96,6 +98,8 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         volatile boolean stopRequested;
         /** Messages taken since the thread last gave way: past the throughput bound, it yields. */
         private int takenInARow;
+        /** Blocked for room in another actor's bounded mailbox: a stop interrupts the wait. */
+        private volatile boolean waitingForRoom;
 
         ActorThread(ActorCell<?> cell) {
             this.cell = cell;
@@ -195,6 +199,46 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
                 ended(cell, Ties.suspendedFailure(cell));
                 return false;
             }
+        }
+
+        /**
+         * Asks the actor to stop: it stops at its next wait, ahead of any waiting message, or at
+         * once if it is blocked for room in a bounded mailbox (its thread is interrupted; the flag
+         * is written before {@code waitingForRoom} is read, and the wait writes that before it
+         * reads the flag, so one of them sees the other). Any thread.
+         */
+        void requestStop() {
+            stopRequested = true;
+            inbox.offer(STOP); // wakes it
+            if (waitingForRoom) {
+                thread.interrupt();
+            }
+        }
+
+        /**
+         * Back-pressure on the actor's own thread: blocks until {@code target}'s bounded mailbox
+         * has room, up to its block timeout ({@code MailboxFullException} then). A stop asked for
+         * meanwhile, or an interrupt, ends the wait: the send never happened, so its message is a
+         * dead letter, and the actor stops. Must only be called from this actor's thread.
+         */
+        void waitForRoom(ActorCell<?> target, ActorRef<?> sender, Object message) {
+            ActorOptions o = target.actorOptions();
+            waitingForRoom = true;
+            try {
+                if (!stopRequested && target.room().tryAcquire(Timer.delayNanos(o.blockTimeout()), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+                if (!stopRequested) {
+                    throw new MailboxFullException(target.name, o.mailboxCapacity(), message);
+                }
+            } catch (InterruptedException stop) {
+                // asked to stop (requestStop), or interrupted from outside: both stop the actor
+            } finally {
+                waitingForRoom = false;
+            }
+            deadLetter(target.name, sender, message);
+            stopping = true;
+            throw new GeneratorExit();
         }
 
         /** The supervisor asks the running incarnation to end so it can be restarted; the caller waits. */
@@ -409,6 +453,17 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
         ((ActorThread) target.host()).inbox.offer(new Envelope(sender, message));
     }
 
+    /** An actor's own thread waits so that a stop can end the wait; any other thread as every mode does. */
+    @Override
+    void waitForRoom(ActorCell<?> target, ActorRef<?> sender, Object message) {
+        ActorThread me = current.get();
+        if (me == null) {
+            super.waitForRoom(target, sender, message);
+        } else {
+            me.waitForRoom(target, sender, message);
+        }
+    }
+
     @Override
     void deliverNotice(ActorCell<?> target, ActorRef<?> sender, Object notice) {
         if (!target.isAlive() || lifecycle() != RUNNING) {
@@ -471,8 +526,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     @Override
     void killActor(ActorCell<?> cell) {
         if (cell.host() instanceof ActorThread host) {
-            host.stopRequested = true;
-            host.inbox.offer(STOP);
+            host.requestStop();
         }
     }
 
@@ -511,8 +565,7 @@ public final class ThreadPerActorSystem extends AbstractActorSystem {
     void stopActor(ActorCell<?> cell) {
         if (cell.host() instanceof ActorThread host) {
             cell.stopAsked = true; // before the flag: a suspended actor tells a stop from a halt by it
-            host.stopRequested = true;
-            host.inbox.offer(STOP); // wakes it
+            host.requestStop();
         }
     }
 

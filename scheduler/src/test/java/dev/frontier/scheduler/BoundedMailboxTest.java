@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.frontier.actor.ActorOptions;
 import dev.frontier.actor.ActorOptions.Overflow;
 import dev.frontier.actor.ActorRef;
+import dev.frontier.actor.DeadLetter;
 import dev.frontier.actor.MailboxFullException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,6 +105,90 @@ class BoundedMailboxTest {
             assertTrue(log.indexOf("sent 2") > log.indexOf("took 0"), "the third send waited for room: " + log);
             assertTrue(log.contains("bystander ran"), "other actors ran while the producer waited");
             assertTrue(slow.mailboxSize() <= 2);
+        }
+    }
+
+    /**
+     * A generator sender suspended for room that is stopped, or shut down, meanwhile: the message it
+     * was sending is a dead letter (the send never happened), not lost, and the sender's
+     * {@code finally} runs.
+     */
+    @Test
+    void aSenderStoppedWhileWaitingForRoomDeadLettersItsMessage() {
+        for (boolean byShutdown : new boolean[] {false, true}) {
+            List<DeadLetter> dead = new ArrayList<>();
+            List<String> log = new ArrayList<>();
+            DequeScheduler s = DequeScheduler.create(ActorSystemOptions.defaults().withDeadLetterListener(dead::add));
+            try {
+                ActorRef<Integer> full = s.spawn("full", bounded(1, Overflow.BACK_PRESSURE), ctx -> {
+                    ctx.await(new CompletableFuture<>()); // never takes anything
+                });
+                s.<String>spawn("sender", ctx -> {
+                    ctx.receive();
+                    try {
+                        ctx.send(full, 1);
+                        log.add("sent 1");
+                        ctx.send(full, 2); // no room: suspended here
+                        log.add("sent 2");
+                    } finally {
+                        log.add("finally");
+                    }
+                });
+                s.send("sender", "go");
+                s.run();
+                assertEquals(List.of("sent 1"), log);
+                if (byShutdown) {
+                    s.shutdown();
+                } else {
+                    s.stop("sender");
+                    s.run();
+                }
+                assertEquals(List.of("sent 1", "finally"), log, byShutdown ? "shutdown" : "stop");
+                assertTrue(dead.stream().anyMatch(l -> l.message().equals(2) && l.recipient().equals("full")),
+                        (byShutdown ? "shutdown" : "stop") + ": the message the sender was waiting to send is a dead letter: " + dead);
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    /** The same on its own thread: the stop does not wait for the block timeout, and the message is a dead letter. */
+    @Test
+    void aThreadPerActorSenderStoppedWhileWaitingForRoomDeadLettersItsMessage() throws Exception {
+        List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> waiting = new CompletableFuture<>();
+        // a plain latch, not ctx.await: a waiting thread-per-actor actor keeps what arrives, which frees room
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        try (ThreadPerActorSystem s = ThreadPerActorSystem.create(ActorSystemOptions.defaults().withDeadLetterListener(dead::add))) {
+            try {
+                ActorRef<Integer> full = s.spawn("full", bounded(1, Overflow.BACK_PRESSURE).withBlockTimeout(Duration.ofMinutes(10)),
+                        ctx -> {
+                            hold.await(); // takes nothing until the test is done
+                        });
+                ActorRef<String> sender = s.<String>spawn("sender", ctx -> {
+                    ctx.receive();
+                    try {
+                        ctx.send(full, 1);
+                        log.add("sent 1");
+                        waiting.complete(null);
+                        ctx.send(full, 2); // no room: blocks here, for up to 10 minutes
+                        log.add("sent 2");
+                    } finally {
+                        log.add("finally");
+                    }
+                });
+                sender.send("go");
+                waiting.get(10, TimeUnit.SECONDS);
+                s.stop("sender");
+                sender.termination().get(10, TimeUnit.SECONDS);
+                assertEquals(List.of("sent 1", "finally"), log);
+                assertTrue(dead.stream().anyMatch(l -> l.message().equals(2) && l.recipient().equals("full")),
+                        "the message the sender was waiting to send is a dead letter: " + dead);
+                assertEquals(0, s.failureCount(), "a stop is not a failure");
+            } finally {
+                hold.countDown();
+            }
         }
     }
 
