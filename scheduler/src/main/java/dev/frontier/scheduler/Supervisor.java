@@ -122,7 +122,18 @@ final class Supervisor implements GeneratorActor<Object> {
         random = b != null && b.seed().isPresent() ? new SplittableRandom(b.seed().getAsLong()) : new SplittableRandom();
         try {
             for (ChildSpec<?> cs : spec.children()) {
-                children.add(new Child(cs, system.spawnChild(self, cs), now()));
+                ActorCell<?> child;
+                try {
+                    child = system.spawnChild(self, cs);
+                } catch (IllegalStateException refused) {
+                    if (system.lifecycle() == AbstractActorSystem.RUNNING) {
+                        throw refused;
+                    }
+                    // the system began to shut down while this supervisor started its children: it
+                    // starts no more and waits to be stopped with them, which is not a failure
+                    break;
+                }
+                children.add(new Child(cs, child, now()));
             }
             while (true) {
                 Object m = context.receive();

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * actor's thread takes, and a sender unparks the actor's thread if it parked. The inbox also
  * carries the actor's commands ({@code ctx.executor()}), run on its thread whenever it waits, and
  * the request to stop: the actor's next wait throws {@link GeneratorExit}, so its {@code finally}
- * blocks run, exactly as a closed generator's do. An interrupt of an actor's thread stops it the
- * same way.
+ * blocks run, exactly as a closed generator's do (an actor blocked for room in a back-pressure
+ * mailbox is interrupted out of that wait, and the message it was sending is a dead letter). An
+ * interrupt of an actor's thread stops it the same way.
  *
  * <p>Timers run on one platform thread, {@code frontier-timers}, in real time: this mode refuses a
  * clock other than {@link SchedulerClock#SYSTEM}.

@@ -183,6 +183,41 @@ class ReliabilityTest {
         }
     }
 
+    /**
+     * A shutdown that begins while a supervisor starts its children: it starts no more, is stopped
+     * with the ones it started, and nothing is reported as a failure (found by SupervisedStressTest:
+     * its refused spawn failed the supervisor). Here the first child's factory begins the shutdown.
+     */
+    @Test
+    void aShutdownWhileASupervisorStartsItsChildrenIsNotAFailure() {
+        List<ActorFailure> failures = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        AtomicReference<DequeScheduler> system = new AtomicReference<>();
+        try (DequeScheduler s = DequeScheduler.create(options().withErrorHandler(failures::add))) {
+            system.set(s);
+            s.spawnSupervisor("sup", dev.frontier.actor.SupervisorSpec.oneForOne()
+                    .child(dev.frontier.actor.ChildSpec.<String>generator("a", () -> {
+                        system.get().shutdown(); // from inside the supervisor's turn: closes after it
+                        return ctx -> {
+                            try {
+                                ctx.receive();
+                            } finally {
+                                log.add("a closed");
+                            }
+                        };
+                    }))
+                    .child(dev.frontier.actor.ChildSpec.<String>of("b", ctx -> {
+                        log.add("b started");
+                    })));
+            s.run();
+            assertTrue(s.terminationFuture().isDone(), "terminated");
+            assertEquals(List.of(), failures);
+            assertEquals(0, s.failureCount());
+            assertFalse(log.contains("b started"), "b was never started: " + log);
+            assertEquals(List.of(), s.actorNames());
+        }
+    }
+
     /** #6: a context leaked to another thread refuses to receive, and the actor keeps its messages. */
     @Test
     void aLeakedContextRefusesToReceiveOnAnotherThread() throws Exception {
