@@ -1,13 +1,12 @@
 package dev.frontier.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import dev.frontier.scheduler.StressRounds.ThreadedMode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,27 +38,14 @@ class AskStressTest {
     /** Askers wait for their oldest question while this many are open (heap bound). */
     static final int MAX_OPEN = 10_000;
 
-    enum Mode {
-        DEQUE_STARTED,
-        THREAD_PER_ACTOR_VIRTUAL,
-        THREAD_PER_ACTOR_PLATFORM;
-
-        AbstractActorSystem create(ActorSystemOptions o) {
-            return switch (this) {
-                case DEQUE_STARTED -> DequeScheduler.create(o);
-                case THREAD_PER_ACTOR_VIRTUAL -> ThreadPerActorSystem.create(o.withVirtualThreads(true));
-                case THREAD_PER_ACTOR_PLATFORM -> ThreadPerActorSystem.create(o.withVirtualThreads(false));
-            };
-        }
-    }
-
     /** One question and its future. */
     record Asked(long question, CompletableFuture<Object> answer) {
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
-    void everyAskCompletesWithItsOwnAnswer(Mode mode) throws Exception {
+    @EnumSource(ThreadedMode.class)
+    void everyAskCompletesWithItsOwnAnswer(ThreadedMode mode) throws Exception {
+        assumeTrue(mode.selected(), "not in " + StressTest.MODES);
         long end = System.nanoTime() + (long) (StressTest.SECONDS * 1e9);
         long answered = 0;
         do {
@@ -68,14 +55,12 @@ class AskStressTest {
     }
 
     /** One system's life; returns how many asks were answered. */
-    private long round(Mode mode, long nanos) throws Exception {
+    private long round(ThreadedMode mode, long nanos) throws Exception {
         AbstractActorSystem system = mode.create(ActorSystemOptions.defaults().withShutdownTimeout(Duration.ofSeconds(30)));
         for (int i = 0; i < ECHOES; i++) {
             spawnEcho(system, i);
         }
-        if (system instanceof DequeScheduler d) {
-            d.start();
-        }
+        ThreadedMode.start(system);
         AtomicBoolean over = new AtomicBoolean();
         AtomicReference<Throwable> error = new AtomicReference<>();
         ConcurrentLinkedQueue<Asked> open = new ConcurrentLinkedQueue<>();
@@ -83,7 +68,7 @@ class AskStressTest {
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < ASKERS; p++) {
             long base = p * 1_000_000_000L;
-            threads.add(start("asker-" + p, error, () -> {
+            threads.add(StressRounds.start("asker-" + p, error, () -> {
                 for (long seq = 0; !over.get(); seq++) {
                     long q = base + seq;
                     Duration timeout = Duration.ofMillis(seq % 3 == 0 ? 1 : 5_000);
@@ -97,7 +82,7 @@ class AskStressTest {
                 }
             }));
         }
-        threads.add(start("churn", error, () -> {
+        threads.add(StressRounds.start("churn", error, () -> {
             for (long k = 0; !over.get(); k++) {
                 int i = (int) (k % ECHOES);
                 try {
@@ -110,17 +95,7 @@ class AskStressTest {
                 Thread.yield();
             }
         }));
-        long until = System.nanoTime() + nanos;
-        while (System.nanoTime() - until < 0) {
-            Thread.onSpinWait();
-        }
-        system.shutdown(); // races the askers and the churn
-        over.set(true);
-        for (Thread t : threads) {
-            t.join(60_000);
-            assertFalse(t.isAlive(), () -> t.getName() + " is stuck at " + Arrays.toString(t.getStackTrace()));
-        }
-        assertTrue(system.awaitTermination(Duration.ofSeconds(30)), mode + ": terminated");
+        StressRounds.shutDownWhileRacing(system, nanos, over, threads, mode);
         assertNull(error.get(), mode + ": something was thrown at an asker");
         for (Asked a; (a = open.poll()) != null; ) {
             if (settle(a)) {
@@ -144,19 +119,5 @@ class AskStressTest {
 
     private static void spawnEcho(AbstractActorSystem system, int i) {
         system.spawnHandler("e-" + i, (ctx, m) -> ctx.sender().send(m));
-    }
-
-    private static Thread start(String name, AtomicReference<Throwable> error, ThrowingRunnable r) {
-        return Thread.ofPlatform().name(name).start(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                error.compareAndSet(null, t);
-            }
-        });
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 }

@@ -1,7 +1,6 @@
 package dev.frontier.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import dev.frontier.scheduler.StressRounds.ThreadedMode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
@@ -47,29 +47,14 @@ class SupervisedStressTest {
     static final String[] CHILDREN = {"g", "gb", "h", "hb"};
     static final int CRASH_EVERY = 97;
 
-    enum Mode {
-        DEQUE_STARTED,
-        THREAD_PER_ACTOR_VIRTUAL,
-        THREAD_PER_ACTOR_PLATFORM;
-
-        AbstractActorSystem create(ActorSystemOptions o) {
-            return switch (this) {
-                case DEQUE_STARTED -> DequeScheduler.create(o);
-                case THREAD_PER_ACTOR_VIRTUAL -> ThreadPerActorSystem.create(o.withVirtualThreads(true));
-                case THREAD_PER_ACTOR_PLATFORM -> ThreadPerActorSystem.create(o.withVirtualThreads(false));
-            };
-        }
-    }
-
     static Stream<Arguments> modesAndStrategies() {
-        return Stream.of(Mode.values()).flatMap(m -> Stream.of(Strategy.values()).map(s -> Arguments.of(m, s)));
+        return Stream.of(ThreadedMode.values()).flatMap(m -> Stream.of(Strategy.values()).map(s -> Arguments.of(m, s)));
     }
 
     @ParameterizedTest
     @MethodSource("modesAndStrategies")
-    void restartsUnderConcurrentSendersLoseNothing(Mode mode, Strategy strategy) throws Exception {
-        assumeTrue(StressTest.MODES.isEmpty() || Arrays.asList(StressTest.MODES.split(",")).contains(mode.name()),
-                "not in " + StressTest.MODES);
+    void restartsUnderConcurrentSendersLoseNothing(ThreadedMode mode, Strategy strategy) throws Exception {
+        assumeTrue(mode.selected(), "not in " + StressTest.MODES);
         long end = System.nanoTime() + (long) (StressTest.SECONDS * 1e9 / Strategy.values().length);
         long total = 0;
         do {
@@ -79,7 +64,7 @@ class SupervisedStressTest {
     }
 
     /** One system's life; returns how many messages were sent. */
-    private long round(Mode mode, Strategy strategy, long nanos) throws Exception {
+    private long round(ThreadedMode mode, Strategy strategy, long nanos) throws Exception {
         Ledger ledger = new Ledger(PRODUCERS);
         LongAdder sent = new LongAdder();
         LongAdder dead = new LongAdder();
@@ -102,40 +87,24 @@ class SupervisedStressTest {
             spec = spec.child(child(name, ledger, crashes));
         }
         system.spawnSupervisor("sup", spec);
-        if (system instanceof DequeScheduler d) {
-            d.start();
-        }
+        ThreadedMode.start(system);
         AtomicBoolean over = new AtomicBoolean();
         AtomicReference<Throwable> error = new AtomicReference<>();
         List<Thread> producers = new ArrayList<>();
         for (int p = 0; p < PRODUCERS; p++) {
             int id = p;
-            producers.add(Thread.ofPlatform().name("producer-" + p).start(() -> {
-                try {
-                    for (long seq = 0; !over.get(); seq++) {
-                        while (sent.sum() - ledger.delivered.sum() - dead.sum() > StressTest.MAX_IN_FLIGHT && !over.get()) {
-                            Thread.yield();
-                        }
-                        // each child gets every 4th message of each sender, in order
-                        system.send(CHILDREN[(int) (seq % CHILDREN.length)], new Msg(id, seq));
-                        sent.increment();
+            producers.add(StressRounds.start("producer-" + p, error, () -> {
+                for (long seq = 0; !over.get(); seq++) {
+                    while (sent.sum() - ledger.delivered.sum() - dead.sum() > StressTest.MAX_IN_FLIGHT && !over.get()) {
+                        Thread.yield();
                     }
-                } catch (Throwable t) {
-                    error.compareAndSet(null, t);
+                    // each child gets every 4th message of each sender, in order
+                    system.send(CHILDREN[(int) (seq % CHILDREN.length)], new Msg(id, seq));
+                    sent.increment();
                 }
             }));
         }
-        long until = System.nanoTime() + nanos;
-        while (System.nanoTime() - until < 0) {
-            Thread.onSpinWait();
-        }
-        system.shutdown(); // races the producers and the restarts
-        over.set(true);
-        for (Thread t : producers) {
-            t.join(60_000);
-            assertFalse(t.isAlive(), () -> t.getName() + " is stuck at " + Arrays.toString(t.getStackTrace()));
-        }
-        assertTrue(system.awaitTermination(Duration.ofSeconds(30)), mode + ": terminated");
+        StressRounds.shutDownWhileRacing(system, nanos, over, producers, mode + ", " + strategy);
 
         assertNull(error.get(), mode + ": something was thrown at a sender");
         assertEquals(0, ledger.duplicates.sum(), mode + ": duplicates (a crash's message delivered again?)");
