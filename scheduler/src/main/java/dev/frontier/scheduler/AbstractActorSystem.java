@@ -279,11 +279,7 @@ abstract class AbstractActorSystem implements ActorSystem {
         // found it by its name already: it is stopped as any stopped actor is (what they sent is a
         // dead letter, a sender waiting for room goes on) and the spawn is refused.
         if (!launchChecksShutdown() && lifecycle.get() != RUNNING) {
-            stopping(cell);
-            if (registry.remove(cell.name, cell)) {
-                cell.stopAsked = true;
-                stopActor(cell);
-            }
+            stopRegistered(cell);
             checkRunning("spawn '" + cell.name + "'");
         }
         try {
@@ -480,8 +476,16 @@ abstract class AbstractActorSystem implements ActorSystem {
         if (cell == null || !cell.isAlive()) {
             return false;
         }
+        return stopRegistered(cell);
+    }
+
+    /**
+     * Frees {@code cell}'s name and stops it on its host; {@code false} if another stop freed the
+     * name first. A shutdown that no longer finds the name finds the actor through {@link #stopping}.
+     */
+    private boolean stopRegistered(ActorCell<?> cell) {
         stopping(cell);
-        if (!registry.remove(name, cell)) {
+        if (!registry.remove(cell.name, cell)) {
             return false;
         }
         cell.stopAsked = true;

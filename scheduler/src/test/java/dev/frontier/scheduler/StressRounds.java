@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What {@link SupervisedStressTest} and {@link AskStressTest} share: the threaded modes, and a round's racing end. */
+/** What the stress tests share: the threaded modes, their racing threads, and a round's racing end. */
 final class StressRounds {
 
     private StressRounds() {
@@ -37,10 +37,14 @@ final class StressRounds {
             }
         }
 
-        /** Whether {@code -Dfrontier.stress.modes} leaves this mode in (all when it is not set). */
         boolean selected() {
-            return StressTest.MODES.isEmpty() || Arrays.asList(StressTest.MODES.split(",")).contains(name());
+            return StressRounds.selected(this);
         }
+    }
+
+    /** Whether {@code -Dfrontier.stress.modes} leaves {@code mode} in (every mode when it is not set). */
+    static boolean selected(Enum<?> mode) {
+        return StressTest.MODES.isEmpty() || Arrays.asList(StressTest.MODES.split(",")).contains(mode.name());
     }
 
     /** Something a stress thread runs. */

@@ -231,22 +231,12 @@ class StressTest {
                 }
             }
         }
-
-        Thread start(String name, Runnable r) {
-            return Thread.ofPlatform().name(name).start(() -> {
-                try {
-                    r.run();
-                } catch (Throwable t) {
-                    error.compareAndSet(null, t);
-                }
-            });
-        }
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyMessageIsDeliveredOrADeadLetterAndNoThreadIsLeft(Mode mode) throws Exception {
-        assumeTrue(MODES.isEmpty() || java.util.Arrays.asList(MODES.split(",")).contains(mode.name()), "not in " + MODES);
+        assumeTrue(StressRounds.selected(mode), "not in " + MODES);
         Set<Thread> before = frontierThreads();
         long end = System.nanoTime() + (long) (SECONDS * 1e9);
         int rounds = 0;
@@ -283,9 +273,9 @@ class StressTest {
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < PRODUCERS; p++) {
             int id = p;
-            threads.add(r.start("producer-" + p, () -> r.produce(id, 0)));
+            threads.add(StressRounds.start("producer-" + p, r.error, () -> r.produce(id, 0)));
         }
-        threads.add(r.start("churn", r::churn));
+        threads.add(StressRounds.start("churn", r.error, r::churn));
         long until = System.nanoTime() + nanos;
         if (mode == Mode.DEQUE_HAND_DRIVEN) {
             DequeScheduler s = (DequeScheduler) r.system;
